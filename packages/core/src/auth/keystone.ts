@@ -1,0 +1,124 @@
+import { parseV2Catalog, parseV3Catalog, type V2CatalogWire, type V3CatalogWire } from '../catalog/catalog.js';
+import { AuthenticationError, ValidationError } from '../errors/errors.js';
+import { extractFaultMessage } from '../errors/http-errors.js';
+import type { HttpResponse } from '../http/transport.js';
+import { normalizeBaseUrl } from '../http/url.js';
+import { type AuthContext, type AuthResult, createAuthResult, type IdentityVersion } from './types.js';
+
+/** Picks the identity API from an explicit choice or the auth URL's last path segment. */
+export function identityVersionOf(authUrl: string, explicit?: string | number): IdentityVersion {
+  if (explicit !== undefined && explicit !== '') {
+    const v = String(explicit).replace(/^v/i, '');
+    if (v === '3') return 'v3';
+    if (v === '2' || v === '2.0') return 'v2.0';
+    throw new ValidationError(`identityApiVersion must be 3 or 2.0, got "${explicit}"`, 'identityApiVersion');
+  }
+  if (/\/v2\.0\/?$/i.test(authUrl)) return 'v2.0';
+  return 'v3';
+}
+
+/** `http://h:5000` + v3 -> `http://h:5000/v3`; already versioned URLs are kept. */
+export function versionedAuthUrl(authUrl: string, version: IdentityVersion): string {
+  const base = normalizeBaseUrl(authUrl, 'authUrl');
+  if (/\/v(3|2\.0)$/i.test(base)) return base;
+  return `${base}/${version}`;
+}
+
+const header = (res: HttpResponse, name: string): string | undefined => {
+  const v = res.headers[name];
+  return Array.isArray(v) ? v[0] : v;
+};
+
+async function postTokens(ctx: AuthContext, url: string, body: unknown, who: string): Promise<HttpResponse> {
+  const res = await ctx.transport.send({
+    method: 'POST',
+    url,
+    json: body,
+    signal: ctx.signal,
+    headers: { accept: 'application/json' },
+  });
+  if (res.status >= 200 && res.status < 300) return res;
+  const requestId = header(res, 'x-openstack-request-id');
+  const fault = extractFaultMessage(res.body.toString('utf8'));
+  const hint =
+    res.status === 401
+      ? 'the credentials were rejected'
+      : res.status === 404
+        ? 'the identity API is not served at this URL (check authUrl and the identity API version)'
+        : `the identity service answered ${res.status}`;
+  throw new AuthenticationError(
+    `Authentication of ${who} at ${url} failed: ${hint}${fault ? ` (${fault})` : ''}${requestId ? ` [request ${requestId}]` : ''}`,
+    { status: res.status, ...(requestId ? { requestId } : {}) },
+  );
+}
+
+function parseJson<T>(res: HttpResponse, url: string): T {
+  try {
+    return JSON.parse(res.body.toString('utf8')) as T;
+  } catch {
+    throw new AuthenticationError(`The identity service at ${url} answered with a body that is not JSON`);
+  }
+}
+
+/** @internal v3 token body */
+interface V3TokenWire {
+  token: {
+    expires_at?: string;
+    catalog?: V3CatalogWire[];
+    project?: { id: string; name?: string; domain?: { id?: string; name?: string } };
+    user?: { id: string; name?: string; domain?: { id?: string } };
+  };
+}
+
+/** Sends a Keystone v3 `POST /auth/tokens` and parses the answer. */
+export async function keystoneV3(
+  ctx: AuthContext,
+  authUrl: string,
+  auth: Record<string, unknown>,
+  who: string,
+): Promise<AuthResult> {
+  const url = `${authUrl}/auth/tokens`;
+  const res = await postTokens(ctx, url, { auth }, who);
+  const token = header(res, 'x-subject-token');
+  if (!token) throw new AuthenticationError(`The identity service at ${url} returned no X-Subject-Token header`);
+  const { token: t } = parseJson<V3TokenWire>(res, url);
+  return createAuthResult({
+    token,
+    expiresAt: t?.expires_at ? new Date(t.expires_at) : undefined,
+    catalog: parseV3Catalog(t?.catalog),
+    project: t?.project
+      ? { id: t.project.id, name: t.project.name, domainId: t.project.domain?.id, domainName: t.project.domain?.name }
+      : undefined,
+    user: t?.user ? { id: t.user.id, name: t.user.name, domainId: t.user.domain?.id } : undefined,
+    identityVersion: 'v3',
+    authUrl,
+  });
+}
+
+/** @internal v2.0 access body */
+interface V2AccessWire {
+  access: {
+    token: { id: string; expires?: string; tenant?: { id: string; name?: string } };
+    serviceCatalog?: V2CatalogWire[];
+    user?: { id: string; name?: string; 'RAX-AUTH:defaultRegion'?: string };
+  };
+}
+
+/** Sends a Keystone v2.0 (or Rackspace) `POST /tokens` and parses the answer. */
+export async function keystoneV2(ctx: AuthContext, authUrl: string, auth: Record<string, unknown>, who: string) {
+  const url = `${authUrl}/tokens`;
+  const res = await postTokens(ctx, url, { auth }, who);
+  const { access } = parseJson<V2AccessWire>(res, url);
+  if (!access?.token?.id) throw new AuthenticationError(`The identity service at ${url} returned no token`);
+  const tenant = access.token.tenant;
+  return createAuthResult({
+    token: access.token.id,
+    expiresAt: access.token.expires ? new Date(access.token.expires) : undefined,
+    catalog: parseV2Catalog(access.serviceCatalog),
+    project: tenant ? { id: tenant.id, name: tenant.name } : undefined,
+    user: access.user ? { id: access.user.id, name: access.user.name } : undefined,
+    identityVersion: 'v2.0',
+    defaultRegion: access.user?.['RAX-AUTH:defaultRegion'] || undefined,
+    authUrl,
+  });
+}

@@ -1,0 +1,53 @@
+/** Header names whose values are secrets and are never logged or put in errors. */
+export const SECRET_HEADERS: ReadonlySet<string> = new Set([
+  'x-auth-token',
+  'x-subject-token',
+  'x-storage-token',
+  'x-auth-key',
+  'x-auth-user',
+  'x-service-token',
+  'authorization',
+  'proxy-authorization',
+  'cookie',
+  'set-cookie',
+  'x-account-meta-temp-url-key',
+  'x-account-meta-temp-url-key-2',
+  'x-container-meta-temp-url-key',
+  'x-container-meta-temp-url-key-2',
+]);
+
+const SECRET_QUERY = /([?&](?:temp_url_sig|signature|token|password|apikey|api_key|secret)=)[^&#\s"']*/gi;
+const SECRET_JSON =
+  /("(?:password|apiKey|api_key|secret|token|id_token|access_token|adminPass|X-Auth-Token|credential)"\s*:\s*")(?:[^"\\]|\\.)*(")/gi;
+const SECRET_HEADER_TEXT =
+  /((?:x-auth-token|x-subject-token|x-storage-token|x-auth-key|authorization|temp-url-key(?:-2)?)\s*[:=]\s*)[^\s,;"'}]+/gi;
+
+/** The text put in place of a secret. */
+export const REDACTED = '[REDACTED]';
+
+/** Removes secrets (query signatures, JSON password/token fields, auth headers) from free text. */
+export function redactText(text: string): string {
+  return text
+    .replace(SECRET_QUERY, `$1${REDACTED}`)
+    .replace(SECRET_JSON, `$1${REDACTED}$2`)
+    .replace(SECRET_HEADER_TEXT, `$1${REDACTED}`);
+}
+
+/** Copies headers, replacing secret values with `[REDACTED]` and joining arrays. */
+export function redactHeaders(headers: Record<string, string | string[] | number | undefined>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [key, value] of Object.entries(headers)) {
+    if (value === undefined) continue;
+    out[key] = SECRET_HEADERS.has(key.toLowerCase())
+      ? REDACTED
+      : Array.isArray(value)
+        ? value.join(', ')
+        : String(value);
+  }
+  return out;
+}
+
+/** Redacts the secret parts of a URL (query signatures, userinfo). */
+export function redactUrl(url: string): string {
+  return redactText(url.replace(/^(\w+:\/\/)[^/@\s]*@/, `$1${REDACTED}@`));
+}

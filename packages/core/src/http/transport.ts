@@ -1,0 +1,344 @@
+import * as http from 'node:http';
+import * as https from 'node:https';
+import { Readable } from 'node:stream';
+import { setTimeout as sleep } from 'node:timers/promises';
+import got, { type Got, type Options as GotOptions, type Response as GotResponse, RequestError } from 'got';
+import { AbortError, CloudError, NetworkError, TimeoutError } from '../errors/errors.js';
+import { parseRetryAfter } from '../errors/http-errors.js';
+import { redactHeaders, redactUrl } from './redact.js';
+import { buildQuery, type SearchParamValue } from './url.js';
+
+/** A request body: kept in memory (string, bytes) or streamed (Readable, async iterable). */
+export type RequestBody = string | Uint8Array | Readable | AsyncIterable<Uint8Array>;
+
+/** Progress of an upload or download. `total` is unknown for chunked transfers. */
+export interface TransferProgress {
+  transferred: number;
+  total?: number | undefined;
+}
+
+/** Per-call transport options every SDK operation accepts. */
+export interface RequestOptions {
+  /** Cancels the call; the promise rejects with {@link AbortError}. */
+  signal?: AbortSignal | undefined;
+  /** Total time limit of this call in milliseconds (including the body transfer). */
+  timeoutMs?: number | undefined;
+  /** Extra headers for this call. */
+  headers?: Record<string, string> | undefined;
+  /** Overrides the session's retry limit for this call. */
+  retryLimit?: number | undefined;
+}
+
+/** A fully described HTTP request. */
+export interface HttpRequest extends RequestOptions {
+  method: string;
+  url: string;
+  searchParams?: Record<string, SearchParamValue> | undefined;
+  json?: unknown;
+  body?: RequestBody | undefined;
+  /** Retry even though the method is not idempotent (only safe when the server dedupes). */
+  idempotent?: boolean | undefined;
+  onUploadProgress?: ((p: TransferProgress) => void) | undefined;
+}
+
+/** An HTTP response with its body fully read. */
+export interface HttpResponse {
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+  body: Buffer;
+  url: string;
+}
+
+/** An HTTP response whose body is still a stream. The caller must consume or destroy `body`. */
+export interface HttpStreamResponse {
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+  body: Readable;
+  url: string;
+}
+
+/** One event of the debug log. URLs and headers are already redacted. */
+export interface HttpLogEvent {
+  type: 'request' | 'response' | 'retry' | 'error';
+  method: string;
+  url: string;
+  attempt: number;
+  status?: number | undefined;
+  durationMs?: number | undefined;
+  requestId?: string | undefined;
+  headers?: Record<string, string> | undefined;
+  delayMs?: number | undefined;
+  error?: string | undefined;
+}
+
+/** Receives debug log events. Secrets are never part of an event. */
+export type HttpLogger = (event: HttpLogEvent) => void;
+
+/** Retry policy for idempotent requests. */
+export interface RetryOptions {
+  /** Retries after the first attempt. Default 2. */
+  limit?: number;
+  /** Base of the exponential backoff. Default 300 ms. */
+  baseDelayMs?: number;
+  /** Cap of one delay, also applied to `Retry-After`. Default 20 s. */
+  maxDelayMs?: number;
+  /** Statuses that are retried. Default 408, 429, 500, 502, 503, 504. */
+  statusCodes?: number[];
+}
+
+/** Timeouts of the transport, in milliseconds. */
+export interface TimeoutOptions {
+  /** Establishing the TCP/TLS connection. Default 15 s. */
+  connect?: number;
+  /** Waiting for response headers once the request is sent. Default 120 s. */
+  response?: number;
+  /** Socket idle time during a transfer. Default 120 s. */
+  idle?: number;
+  /** Whole request, including body transfer. Default none (bodies may be huge). */
+  request?: number;
+}
+
+/** Options of {@link createTransport}. */
+export interface TransportOptions {
+  userAgent?: string;
+  retry?: RetryOptions;
+  timeout?: TimeoutOptions;
+  logger?: HttpLogger | undefined;
+  /** Extra got options (agents, TLS, proxies). An escape hatch: prefer the typed options. */
+  httpOptions?: Record<string, unknown>;
+}
+
+/** Sends HTTP requests with retries, timeouts, abort and redacted logging. */
+export interface Transport {
+  /** Sends a request and reads the whole body. Never throws for HTTP statuses. */
+  send(req: HttpRequest): Promise<HttpResponse>;
+  /** Sends a request and resolves once response headers arrived. Never throws for HTTP statuses. */
+  stream(req: HttpRequest): Promise<HttpStreamResponse>;
+}
+
+const IDEMPOTENT = new Set(['GET', 'HEAD', 'PUT', 'DELETE', 'OPTIONS', 'COPY']);
+const RETRY_CODES = new Set(['ECONNRESET', 'ECONNREFUSED', 'EPIPE', 'ETIMEDOUT', 'EAI_AGAIN', 'ENOTFOUND', 'ECONNABORTED']);
+const DEFAULT_STATUSES = [408, 429, 500, 502, 503, 504];
+
+/** Package version, sent in the User-Agent. */
+export const SDK_VERSION = '0.1.0';
+/** The default User-Agent header. */
+export const DEFAULT_USER_AGENT = `cloud-sdk/${SDK_VERSION} node/${process.versions.node}`;
+
+const toBuffer = (b: Uint8Array | undefined): Buffer =>
+  !b ? Buffer.alloc(0) : Buffer.isBuffer(b) ? b : Buffer.from(b.buffer, b.byteOffset, b.byteLength);
+
+const isReplayable = (body: RequestBody | undefined): boolean =>
+  body === undefined || typeof body === 'string' || body instanceof Uint8Array;
+
+const firstHeader = (h: Record<string, string | string[] | undefined>, name: string): string | undefined => {
+  const v = h[name];
+  return Array.isArray(v) ? v[0] : v;
+};
+
+/** True when the path holds `.` or `..` segments that WHATWG URL parsing would collapse. */
+const hasDotSegments = (pathname: string): boolean => /(^|\/)(\.|%2e){1,2}(\/|$)/i.test(pathname);
+
+/**
+ * Creates the HTTP transport a session uses: one got instance, our retry loop, abort and redacted
+ * debug logging.
+ * @example
+ * ```ts
+ * const t = createTransport({ logger: (e) => console.error(e) });
+ * const res = await t.send({ method: 'GET', url: 'http://127.0.0.1:8080/info' });
+ * ```
+ */
+export function createTransport(options: TransportOptions = {}): Transport {
+  const retry = {
+    limit: options.retry?.limit ?? 2,
+    baseDelayMs: options.retry?.baseDelayMs ?? 300,
+    maxDelayMs: options.retry?.maxDelayMs ?? 20_000,
+    statusCodes: new Set(options.retry?.statusCodes ?? DEFAULT_STATUSES),
+  };
+  const t = options.timeout ?? {};
+  const instance: Got = got.extend({
+    headers: { 'user-agent': options.userAgent ?? DEFAULT_USER_AGENT },
+    retry: { limit: 0 },
+    throwHttpErrors: false,
+    followRedirect: false,
+    decompress: true,
+    timeout: {
+      connect: t.connect ?? 15_000,
+      secureConnect: t.connect ?? 15_000,
+      response: t.response ?? 120_000,
+      socket: t.idle ?? 120_000,
+      ...(t.request ? { request: t.request } : {}),
+    },
+    ...(options.httpOptions as Partial<GotOptions>),
+  } as never);
+  const log = options.logger;
+
+  function gotOptions(req: HttpRequest, rawUrl: string): Record<string, unknown> {
+    const headers: Record<string, string> = { ...(req.headers ?? {}) };
+    let body: unknown;
+    if (req.json !== undefined) {
+      body = JSON.stringify(req.json);
+      headers['content-type'] ??= 'application/json';
+    } else if (req.body !== undefined) {
+      const b = req.body;
+      if (typeof b === 'string' || Buffer.isBuffer(b)) body = b;
+      else if (b instanceof Uint8Array) body = Buffer.from(b.buffer, b.byteOffset, b.byteLength);
+      else if (b instanceof Readable) body = b;
+      else body = Readable.from(b as AsyncIterable<Uint8Array>, { objectMode: false });
+    }
+    const o: Record<string, unknown> = { method: req.method, headers };
+    if (body !== undefined) o.body = body;
+    if (req.signal) o.signal = req.signal;
+    if (req.timeoutMs) o.timeout = { request: req.timeoutMs };
+    // WHATWG URLs collapse "." and ".." segments; send such paths verbatim.
+    if (hasDotSegments(rawUrl.replace(/^https?:\/\/[^/]+/i, '').split('?')[0] ?? '')) {
+      const verbatim = rawUrl.replace(/^https?:\/\/[^/]+/i, '');
+      o.request = (u: URL, opts: http.RequestOptions, cb: (res: http.IncomingMessage) => void) =>
+        (u.protocol === 'https:' ? https : http).request({ ...opts, path: verbatim }, cb);
+    }
+    return o;
+  }
+
+  function shouldRetry(req: HttpRequest, attempt: number, limit: number, status?: number, code?: string): boolean {
+    if (attempt > limit) return false;
+    if (req.signal?.aborted) return false;
+    if (!isReplayable(req.body)) return false;
+    const idempotent = req.idempotent ?? IDEMPOTENT.has(req.method.toUpperCase());
+    if (status !== undefined) {
+      if (!retry.statusCodes.has(status)) return false;
+      return idempotent || status === 429;
+    }
+    if (!code || !RETRY_CODES.has(code)) return false;
+    return idempotent || code === 'ECONNREFUSED';
+  }
+
+  function backoff(attempt: number, headers?: Record<string, string | string[] | undefined>): number {
+    const after = headers ? parseRetryAfter(firstHeader(headers, 'retry-after')) : undefined;
+    if (after !== undefined) return Math.min(after, retry.maxDelayMs);
+    const cap = Math.min(retry.maxDelayMs, retry.baseDelayMs * 2 ** (attempt - 1));
+    return Math.round(cap / 2 + Math.random() * (cap / 2));
+  }
+
+  async function wait(ms: number, signal?: AbortSignal): Promise<void> {
+    try {
+      await sleep(ms, undefined, signal ? { signal } : undefined);
+    } catch {
+      throw new AbortError();
+    }
+  }
+
+  async function run<T extends { status: number; headers: HttpResponse['headers'] }>(
+    req: HttpRequest,
+    once: (url: string, attempt: number) => Promise<T>,
+    discard: (res: T) => void,
+  ): Promise<T> {
+    if (req.signal?.aborted) throw new AbortError();
+    const url = req.url + buildQuery(req.searchParams);
+    const safeUrl = redactUrl(url);
+    const limit = req.retryLimit ?? retry.limit;
+    for (let attempt = 1; ; attempt++) {
+      const started = Date.now();
+      log?.({
+        type: 'request',
+        method: req.method,
+        url: safeUrl,
+        attempt,
+        headers: redactHeaders(req.headers ?? {}),
+      });
+      try {
+        const res = await once(url, attempt);
+        const requestId = firstHeader(res.headers, 'x-openstack-request-id') ?? firstHeader(res.headers, 'x-trans-id');
+        log?.({
+          type: 'response',
+          method: req.method,
+          url: safeUrl,
+          attempt,
+          status: res.status,
+          durationMs: Date.now() - started,
+          requestId,
+          headers: redactHeaders(res.headers),
+        });
+        if (shouldRetry(req, attempt, limit, res.status)) {
+          const delayMs = backoff(attempt, res.headers);
+          discard(res);
+          log?.({ type: 'retry', method: req.method, url: safeUrl, attempt, status: res.status, delayMs });
+          await wait(delayMs, req.signal);
+          continue;
+        }
+        return res;
+      } catch (error) {
+        const mapped = mapError(error, req.method, safeUrl, req.signal);
+        log?.({ type: 'error', method: req.method, url: safeUrl, attempt, error: mapped.message });
+        if (mapped instanceof NetworkError || mapped instanceof TimeoutError) {
+          if (shouldRetry(req, attempt, limit, undefined, (error as { code?: string }).code)) {
+            const delayMs = backoff(attempt);
+            log?.({ type: 'retry', method: req.method, url: safeUrl, attempt, delayMs });
+            await wait(delayMs, req.signal);
+            continue;
+          }
+        }
+        throw mapped;
+      }
+    }
+  }
+
+  return {
+    async send(req) {
+      return run(
+        req,
+        async (url) => {
+          const promise = instance(url, { ...gotOptions(req, url), responseType: 'buffer' } as never) as unknown as Promise<
+            GotResponse<Buffer>
+          > & { on(event: string, fn: (p: { transferred: number; total?: number }) => void): unknown };
+          if (req.onUploadProgress) {
+            const cb = req.onUploadProgress;
+            promise.on('uploadProgress', (p) => cb({ transferred: p.transferred, total: p.total || undefined }));
+          }
+          const res = await promise;
+          return { status: res.statusCode, headers: res.headers, body: toBuffer(res.rawBody), url: res.url };
+        },
+        () => {},
+      );
+    },
+    async stream(req) {
+      return run(
+        req,
+        (url) =>
+          new Promise<HttpStreamResponse>((resolve, reject) => {
+            const s = instance.stream(url, gotOptions(req, url) as never);
+            const onError = (e: unknown) => reject(e);
+            s.once('error', onError);
+            s.once('response', (res: http.IncomingMessage & { url?: string }) => {
+              s.off('error', onError);
+              resolve({
+                status: res.statusCode ?? 0,
+                headers: res.headers,
+                body: s as unknown as Readable,
+                url: res.url ?? url,
+              });
+            });
+          }),
+        (res) => res.body.destroy(),
+      );
+    },
+  };
+}
+
+/** Converts got and Node errors to SDK errors without carrying request options (which hold tokens). */
+export function mapError(error: unknown, method: string, safeUrl: string, signal?: AbortSignal): CloudError {
+  if (error instanceof CloudError) return error;
+  const e = error as { name?: string; code?: string; message?: string };
+  const plainCause = new Error(String(e.message ?? error));
+  if (e.code) Object.assign(plainCause, { code: e.code });
+  if (signal?.aborted || e.name === 'AbortError' || e.code === 'ABORT_ERR' || e.code === 'ERR_ABORTED') {
+    return new AbortError(`${method} ${safeUrl} was aborted`, { cause: plainCause });
+  }
+  if (e.name === 'TimeoutError' || e.code === 'ETIMEDOUT') {
+    return new TimeoutError(`${method} ${safeUrl} timed out: ${e.message ?? ''}`, { cause: plainCause });
+  }
+  const code = e.code ?? (error instanceof RequestError ? 'NETWORK' : 'NETWORK');
+  return new NetworkError(`${method} ${safeUrl} failed: ${e.message ?? String(error)}`, {
+    cause: plainCause,
+    code: code === 'NETWORK' ? 'NETWORK' : `NETWORK_${code}`,
+  });
+}

@@ -1,0 +1,196 @@
+import { inspect } from 'node:util';
+import type { EndpointInterface } from './catalog/catalog.js';
+import { toHttpError } from './errors/http-errors.js';
+import type { HttpResponse, HttpStreamResponse, RequestBody, RequestOptions, TransferProgress } from './http/transport.js';
+import { joinUrl, normalizeBaseUrl, type SearchParamValue } from './http/url.js';
+import type { Session } from './session.js';
+
+/** Options of {@link createServiceClient}. */
+export interface ServiceClientOptions {
+  /** Catalog service type, e.g. `object-store`. */
+  type: string;
+  /** Catalog service name, when a catalog has several services of the type. */
+  name?: string | undefined;
+  /** Overrides the session's region for this client. */
+  region?: string | undefined;
+  /** Overrides the session's interface for this client. */
+  interface?: EndpointInterface | string | undefined;
+  /** A fixed base URL, skipping the catalog. */
+  endpoint?: string | undefined;
+  /** Headers sent with every request of this client (e.g. a microversion). */
+  headers?: Record<string, string> | undefined;
+}
+
+/** How a response body is returned by {@link ServiceClient.request}. */
+export type ResponseType = 'json' | 'text' | 'buffer';
+
+/** One service request. `path` is relative to the endpoint and already encoded, or an absolute link. */
+export interface ServiceRequest extends RequestOptions {
+  searchParams?: Record<string, SearchParamValue> | undefined;
+  json?: unknown;
+  body?: RequestBody | undefined;
+  /** Default `json` (an empty body yields `undefined`). */
+  responseType?: ResponseType | undefined;
+  /** Names the resource in error messages, e.g. `container "logs"`. */
+  resource?: string | undefined;
+  /** Statuses to return rather than throw (besides 2xx). */
+  okStatuses?: number[] | undefined;
+  idempotent?: boolean | undefined;
+  onUploadProgress?: ((p: TransferProgress) => void) | undefined;
+}
+
+/** A service response. Headers keep Node's lower-cased names. */
+export interface ServiceResponse<T> {
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+  body: T;
+  url: string;
+}
+
+/** A small client bound to one service of a session: endpoint resolution, auth headers, error mapping. */
+export interface ServiceClient {
+  readonly session: Session;
+  readonly type: string;
+  /** The base URL requests go to (memoized after the first resolution). */
+  endpoint(signal?: AbortSignal): Promise<string>;
+  /** Sends a request and reads its body. HTTP errors become {@link HttpError} subclasses. */
+  request<T = unknown>(method: string, path: string, req?: ServiceRequest): Promise<ServiceResponse<T>>;
+  /**
+   * Sends a request and resolves with the body as a stream once the headers are in; an error
+   * status throws instead. Consume or `destroy()` the body, or the socket is not released.
+   */
+  stream(method: string, path: string, req?: ServiceRequest): Promise<HttpStreamResponse>;
+}
+
+const first = (h: HttpResponse['headers'], name: string): string | undefined => {
+  const v = h[name];
+  return Array.isArray(v) ? v[0] : v;
+};
+
+function parseBody<T>(res: HttpResponse, type: ResponseType): T {
+  if (type === 'buffer') return res.body as T;
+  const text = res.body.toString('utf8');
+  if (type === 'text') return text as T;
+  if (text.trim() === '') return undefined as T;
+  const ct = first(res.headers, 'content-type') ?? '';
+  if (!/json/i.test(ct) && !/^\s*[[{]/.test(text)) return text as T;
+  return JSON.parse(text) as T;
+}
+
+async function readLimited(stream: NodeJS.ReadableStream & { destroy(): void }, limit = 64 * 1024): Promise<string> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  try {
+    for await (const chunk of stream as AsyncIterable<Buffer>) {
+      chunks.push(chunk);
+      size += chunk.length;
+      if (size >= limit) break;
+    }
+  } catch {
+    // the error body is best effort
+  } finally {
+    stream.destroy();
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+/**
+ * Binds a session to one service. Service packages build their clients on this.
+ * @example
+ * ```ts
+ * const swift = createServiceClient(session, { type: 'object-store' });
+ * const { headers } = await swift.request('HEAD', '');
+ * ```
+ */
+export function createServiceClient(session: Session, options: ServiceClientOptions): ServiceClient {
+  const fixed = options.endpoint ? normalizeBaseUrl(options.endpoint, 'endpoint') : undefined;
+  let base: Promise<string> | undefined;
+  const endpoint = (signal?: AbortSignal): Promise<string> => {
+    if (fixed) return Promise.resolve(fixed);
+    if (!base) {
+      base = session.endpoint(
+        { type: options.type, name: options.name, region: options.region, interface: options.interface },
+        signal,
+      );
+      base.catch(() => {
+        base = undefined;
+      });
+    }
+    return base;
+  };
+
+  async function prepare(method: string, path: string, req: ServiceRequest) {
+    const [url, auth] = await Promise.all([endpoint(req.signal), session.authenticate({ signal: req.signal })]);
+    return {
+      token: auth.token,
+      http: {
+        method,
+        url: joinUrl(url, path),
+        searchParams: req.searchParams,
+        json: req.json,
+        body: req.body,
+        signal: req.signal,
+        timeoutMs: req.timeoutMs,
+        retryLimit: req.retryLimit,
+        idempotent: req.idempotent,
+        onUploadProgress: req.onUploadProgress,
+        headers: { accept: 'application/json', ...options.headers, ...req.headers, 'x-auth-token': auth.token },
+      },
+    };
+  }
+
+  const replayable = (req: ServiceRequest) =>
+    req.body === undefined || typeof req.body === 'string' || req.body instanceof Uint8Array;
+
+  const isOk = (status: number, req: ServiceRequest) =>
+    (status >= 200 && status < 300) || (req.okStatuses?.includes(status) ?? false);
+
+  async function withReauth<R extends { status: number }>(
+    method: string,
+    path: string,
+    req: ServiceRequest,
+    send: (http: Awaited<ReturnType<typeof prepare>>['http']) => Promise<R>,
+    drop: (res: R) => void,
+  ): Promise<R> {
+    const p = await prepare(method, path, req);
+    const res = await send(p.http);
+    if (res.status !== 401 || !replayable(req)) return res;
+    drop(res);
+    await session.authenticate({ forceRefresh: true, staleToken: p.token, signal: req.signal });
+    const again = await prepare(method, path, req);
+    return send(again.http);
+  }
+
+  const client: ServiceClient = {
+    session,
+    type: options.type,
+    endpoint,
+    async request<T>(method: string, path: string, req: ServiceRequest = {}) {
+      const res = await withReauth(method, path, req, (h) => session.transport.send(h), () => {});
+      if (!isOk(res.status, req)) {
+        throw toHttpError({
+          status: res.status,
+          method,
+          url: res.url || path,
+          headers: res.headers,
+          body: res.body.toString('utf8'),
+          resource: req.resource,
+        });
+      }
+      return { status: res.status, headers: res.headers, url: res.url, body: parseBody<T>(res, req.responseType ?? 'json') };
+    },
+    async stream(method, path, req = {}) {
+      const res = await withReauth(method, path, req, (h) => session.transport.stream(h), (r) => r.body.destroy());
+      if (!isOk(res.status, req)) {
+        const body = await readLimited(res.body);
+        throw toHttpError({ status: res.status, method, url: res.url || path, headers: res.headers, body, resource: req.resource });
+      }
+      return res;
+    },
+  };
+  Object.defineProperty(client, inspect.custom, {
+    value: () => `ServiceClient { type: ${options.type}${options.region ? `, region: ${options.region}` : ''} }`,
+    enumerable: false,
+  });
+  return client;
+}

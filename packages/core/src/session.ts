@@ -1,0 +1,195 @@
+import { inspect } from 'node:util';
+import type { AuthResult, CredentialProvider } from './auth/types.js';
+import { type EndpointInterface, type EndpointQuery, listCatalogRegions, normalizeInterface, resolveEndpoint } from './catalog/catalog.js';
+import { type CloudConfig, credentialsFromConfig, loadCloudConfig } from './config/config.js';
+import { AbortError } from './errors/errors.js';
+import {
+  createTransport,
+  type HttpLogger,
+  type RetryOptions,
+  type TimeoutOptions,
+  type Transport,
+} from './http/transport.js';
+import { normalizeBaseUrl } from './http/url.js';
+
+/** Options of {@link createSession}. */
+export interface SessionOptions {
+  /**
+   * Where tokens come from. When omitted, configuration is loaded on first use from `clouds.yaml`
+   * (`cloud` or `OS_CLOUD`) and `OS_*` variables.
+   */
+  credentials?: CredentialProvider | undefined;
+  /** Named cloud in `clouds.yaml`, used when `credentials` is omitted. */
+  cloud?: string | undefined;
+  /** Default region of every service client. Falls back to config, then the user's default region. */
+  region?: string | undefined;
+  /** Default interface: `public` (default), `internal` (Rackspace ServiceNet) or `admin`. */
+  interface?: EndpointInterface | string | undefined;
+  /** Fixed base URLs by service type, e.g. `{ 'object-store': 'https://swift.example.com/v1/AUTH_x' }`. */
+  endpointOverrides?: Record<string, string> | undefined;
+  /** Refresh tokens this long before they expire. Default 5 minutes. */
+  refreshBeforeMs?: number | undefined;
+  userAgent?: string | undefined;
+  retry?: RetryOptions | undefined;
+  timeout?: TimeoutOptions | undefined;
+  /** Debug log of every request, response and retry, with secrets redacted. */
+  logger?: HttpLogger | undefined;
+  /** Extra got options (agents, TLS, proxies). Escape hatch; prefer the typed options. */
+  httpOptions?: Record<string, unknown> | undefined;
+  /** A ready transport (tests, custom stacks). Overrides userAgent, retry, timeout, logger and httpOptions. */
+  transport?: Transport | undefined;
+}
+
+/** Options of {@link Session.authenticate}. */
+export interface AuthenticateOptions {
+  forceRefresh?: boolean | undefined;
+  /** With `forceRefresh`: only refresh if the cached token is still this one (several callers saw the same 401). */
+  staleToken?: string | undefined;
+  signal?: AbortSignal | undefined;
+}
+
+/**
+ * An authenticated connection to one cloud: a cached token and catalog, region and interface
+ * defaults, and the HTTP transport every service client shares.
+ */
+export interface Session {
+  /** Returns the cached auth, authenticating when there is none or it is about to expire. */
+  authenticate(options?: AuthenticateOptions): Promise<AuthResult>;
+  /** Resolves a service's base URL from overrides or the catalog, with the session's region/interface defaults. */
+  endpoint(query: EndpointQuery, signal?: AbortSignal): Promise<string>;
+  /** The regions the catalog names (for `type`, only those offering that service). */
+  listRegions(type?: string, signal?: AbortSignal): Promise<string[]>;
+  /** The effective default region (configured, or the identity's default region once authenticated). */
+  region(signal?: AbortSignal): Promise<string | undefined>;
+  /** Drops the cached token; the next call authenticates again. */
+  invalidate(): void;
+  readonly transport: Transport;
+}
+
+const DEFAULT_REFRESH_BEFORE = 5 * 60_000;
+
+async function raceAbort<T>(promise: Promise<T>, signal?: AbortSignal): Promise<T> {
+  if (!signal) return promise;
+  if (signal.aborted) throw new AbortError();
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(new AbortError());
+    signal.addEventListener('abort', onAbort, { once: true });
+    promise.then(
+      (v) => {
+        signal.removeEventListener('abort', onAbort);
+        resolve(v);
+      },
+      (e) => {
+        signal.removeEventListener('abort', onAbort);
+        reject(e);
+      },
+    );
+  });
+}
+
+/**
+ * Creates a session. Nothing is sent until the first call needs a token.
+ *
+ * Tokens are cached and refreshed `refreshBeforeMs` before expiry; concurrent callers share one
+ * in-flight authentication; a 401 on a service call re-authenticates once and replays the request.
+ * @example
+ * ```ts
+ * const session = createSession({
+ *   credentials: fromPassword({ authUrl: 'http://127.0.0.1:5000/v3', username: 'demo', password,
+ *     projectName: 'demo' }),
+ *   region: 'RegionOne',
+ * });
+ * console.log(await session.listRegions());
+ * ```
+ */
+export function createSession(options: SessionOptions = {}): Session {
+  const transport =
+    options.transport ??
+    createTransport({
+      userAgent: options.userAgent,
+      retry: options.retry,
+      timeout: options.timeout,
+      logger: options.logger,
+      httpOptions: options.httpOptions,
+    });
+  const refreshBefore = options.refreshBeforeMs ?? DEFAULT_REFRESH_BEFORE;
+  if (options.interface) normalizeInterface(options.interface);
+  const overrides: Record<string, string> = {};
+  for (const [type, url] of Object.entries(options.endpointOverrides ?? {})) {
+    overrides[type] = normalizeBaseUrl(url, `endpointOverrides.${type}`);
+  }
+
+  let config: Promise<Pick<CloudConfig, 'region' | 'interface' | 'endpointOverrides'> & { credentials: CredentialProvider }> | undefined;
+  const getConfig = () => {
+    config ??= options.credentials
+      ? Promise.resolve({ credentials: options.credentials })
+      : loadCloudConfig({ cloud: options.cloud }).then((c) => ({ ...c, credentials: credentialsFromConfig(c) }));
+    config.catch(() => {
+      config = undefined;
+    });
+    return config;
+  };
+
+  let cached: AuthResult | undefined;
+  let inflight: Promise<AuthResult> | undefined;
+
+  const fresh = (a: AuthResult | undefined): a is AuthResult =>
+    !!a && (!a.expiresAt || a.expiresAt.getTime() - refreshBefore > Date.now());
+
+  async function authenticate(o: AuthenticateOptions = {}): Promise<AuthResult> {
+    const wantsRefresh = o.forceRefresh && (!o.staleToken || cached?.token === o.staleToken);
+    if (!wantsRefresh && fresh(cached)) return cached;
+    if (!inflight) {
+      inflight = (async () => {
+        try {
+          const { credentials } = await getConfig();
+          // The shared authentication is not bound to one caller's signal; each caller races its own.
+          const result = await credentials({ transport, forceRefresh: !!o.forceRefresh });
+          cached = result;
+          return result;
+        } finally {
+          inflight = undefined;
+        }
+      })();
+    }
+    return raceAbort(inflight, o.signal);
+  }
+
+  async function region(signal?: AbortSignal): Promise<string | undefined> {
+    if (options.region) return options.region;
+    const c = await raceAbort(getConfig(), signal);
+    if (c.region) return c.region;
+    const auth = await authenticate({ signal });
+    return auth.defaultRegion;
+  }
+
+  const session: Session = {
+    authenticate,
+    async endpoint(query, signal) {
+      const c = await raceAbort(getConfig(), signal);
+      const override = overrides[query.type] ?? c.endpointOverrides?.[query.type];
+      if (override) return normalizeBaseUrl(override, `endpointOverrides.${query.type}`);
+      const auth = await authenticate({ signal });
+      return resolveEndpoint(auth.catalog, {
+        ...query,
+        region: query.region ?? options.region ?? c.region ?? auth.defaultRegion,
+        interface: query.interface ?? options.interface ?? c.interface ?? 'public',
+      });
+    },
+    async listRegions(type, signal) {
+      const auth = await authenticate({ signal });
+      return listCatalogRegions(auth.catalog, type);
+    },
+    region,
+    invalidate() {
+      cached = undefined;
+    },
+    transport,
+  };
+  Object.defineProperty(session, inspect.custom, {
+    value: () =>
+      `Session { region: ${options.region ?? '(from config)'}, authenticated: ${!!cached}, expiresAt: ${cached?.expiresAt?.toISOString() ?? '-'} }`,
+    enumerable: false,
+  });
+  return session;
+}
