@@ -1,62 +1,64 @@
+export { identityVersionOf, versionedAuthUrl } from './auth/keystone.js';
 export {
+  type ApplicationCredentialOptions,
   fromApplicationCredential,
   fromPassword,
   fromRackspaceApiKey,
   fromToken,
+  type PasswordOptions,
   RACKSPACE_AUTH_URL,
   RACKSPACE_REGIONS,
-  type ApplicationCredentialOptions,
-  type PasswordOptions,
   type RackspaceApiKeyOptions,
   type ScopeOptions,
   type TokenOptions,
 } from './auth/providers.js';
-export { identityVersionOf, versionedAuthUrl } from './auth/keystone.js';
 export {
-  createAuthResult,
   type AuthContext,
   type AuthResult,
   type AuthUser,
   type CredentialProvider,
+  createAuthResult,
   type IdentityVersion,
   type ProjectScope,
 } from './auth/types.js';
 export {
+  type CatalogEntry,
+  type Endpoint,
+  type EndpointInterface,
+  type EndpointQuery,
   listCatalogRegions,
   normalizeInterface,
   parseV2Catalog,
   parseV3Catalog,
   resolveEndpoint,
   SERVICE_TYPE_ALIASES,
-  type CatalogEntry,
-  type Endpoint,
-  type EndpointInterface,
-  type EndpointQuery,
   type ServiceCatalog,
 } from './catalog/catalog.js';
 export {
+  type AuthConfig,
+  type CloudConfig,
   chain,
   cloudsYamlSearchPath,
   configFromEnv,
   credentialsFromConfig,
   fromCloudsYaml,
   fromEnv,
+  type LoadCloudConfigOptions,
   loadCloudConfig,
   redactAuth,
-  type AuthConfig,
-  type CloudConfig,
-  type LoadCloudConfigOptions,
 } from './config/config.js';
 export {
   AbortError,
   AuthenticationError,
   BadRequestError,
   CloudError,
+  type CloudErrorOptions,
   ConflictError,
   CredentialsUnavailableError,
   EndpointNotFoundError,
   ForbiddenError,
   HttpError,
+  type HttpErrorDetails,
   IntegrityError,
   isCloudError,
   NetworkError,
@@ -70,15 +72,17 @@ export {
   ValidationError,
   WaiterFailureError,
   WaiterTimeoutError,
-  type CloudErrorOptions,
-  type HttpErrorDetails,
 } from './errors/errors.js';
-export { extractFaultMessage, parseRetryAfter, toHttpError, type FailedExchange } from './errors/http-errors.js';
+export {
+  extractFaultMessage,
+  type FailedExchange,
+  parseRetryAfter,
+  toHttpError,
+} from './errors/http-errors.js';
 export { REDACTED, redactHeaders, redactText, redactUrl } from './http/redact.js';
 export {
   createTransport,
   DEFAULT_USER_AGENT,
-  SDK_VERSION,
   type HttpLogEvent,
   type HttpLogger,
   type HttpRequest,
@@ -87,6 +91,7 @@ export {
   type RequestBody,
   type RequestOptions,
   type RetryOptions,
+  SDK_VERSION,
   type TimeoutOptions,
   type TransferProgress,
   type Transport,
@@ -95,12 +100,12 @@ export {
 export { buildQuery, encodePath, encodeSegment, joinUrl, type SearchParamValue } from './http/url.js';
 export {
   nextLinkOf,
-  paginate,
-  toArray,
   type Page,
   type PageCursor,
   type PagedIterable,
   type PaginateOptions,
+  paginate,
+  toArray,
 } from './pagination/paginate.js';
 export {
   createServiceClient,
@@ -110,6 +115,6 @@ export {
   type ServiceRequest,
   type ServiceResponse,
 } from './service-client.js';
-export { createSession, type AuthenticateOptions, type Session, type SessionOptions } from './session.js';
+export { type AuthenticateOptions, createSession, type Session, type SessionOptions } from './session.js';
 export { byteLength, requireInteger, requireOneOf, requireString, requireUuid } from './validation.js';
-export { poll, type PollOptions, type WaiterOptions } from './waiters/poll.js';
+export { type PollOptions, poll, type WaiterOptions } from './waiters/poll.js';

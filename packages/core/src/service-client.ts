@@ -1,7 +1,13 @@
 import { inspect } from 'node:util';
 import type { EndpointInterface } from './catalog/catalog.js';
 import { toHttpError } from './errors/http-errors.js';
-import type { HttpResponse, HttpStreamResponse, RequestBody, RequestOptions, TransferProgress } from './http/transport.js';
+import type {
+  HttpResponse,
+  HttpStreamResponse,
+  RequestBody,
+  RequestOptions,
+  TransferProgress,
+} from './http/transport.js';
 import { joinUrl, normalizeBaseUrl, type SearchParamValue } from './http/url.js';
 import type { Session } from './session.js';
 
@@ -77,7 +83,10 @@ function parseBody<T>(res: HttpResponse, type: ResponseType): T {
   return JSON.parse(text) as T;
 }
 
-async function readLimited(stream: NodeJS.ReadableStream & { destroy(): void }, limit = 64 * 1024): Promise<string> {
+async function readLimited(
+  stream: NodeJS.ReadableStream & { destroy(): void },
+  limit = 64 * 1024,
+): Promise<string> {
   const chunks: Buffer[] = [];
   let size = 0;
   try {
@@ -120,7 +129,10 @@ export function createServiceClient(session: Session, options: ServiceClientOpti
   };
 
   async function prepare(method: string, path: string, req: ServiceRequest) {
-    const [url, auth] = await Promise.all([endpoint(req.signal), session.authenticate({ signal: req.signal })]);
+    const [url, auth] = await Promise.all([
+      endpoint(req.signal),
+      session.authenticate({ signal: req.signal }),
+    ]);
     return {
       token: auth.token,
       http: {
@@ -134,7 +146,12 @@ export function createServiceClient(session: Session, options: ServiceClientOpti
         retryLimit: req.retryLimit,
         idempotent: req.idempotent,
         onUploadProgress: req.onUploadProgress,
-        headers: { accept: 'application/json', ...options.headers, ...req.headers, 'x-auth-token': auth.token },
+        headers: {
+          accept: 'application/json',
+          ...options.headers,
+          ...req.headers,
+          'x-auth-token': auth.token,
+        },
       },
     };
   }
@@ -151,14 +168,14 @@ export function createServiceClient(session: Session, options: ServiceClientOpti
     req: ServiceRequest,
     send: (http: Awaited<ReturnType<typeof prepare>>['http']) => Promise<R>,
     drop: (res: R) => void,
-  ): Promise<R> {
+  ): Promise<{ res: R; token: string }> {
     const p = await prepare(method, path, req);
     const res = await send(p.http);
-    if (res.status !== 401 || !replayable(req)) return res;
+    if (res.status !== 401 || !replayable(req)) return { res, token: p.token };
     drop(res);
     await session.authenticate({ forceRefresh: true, staleToken: p.token, signal: req.signal });
     const again = await prepare(method, path, req);
-    return send(again.http);
+    return { res: await send(again.http), token: again.token };
   }
 
   const client: ServiceClient = {
@@ -166,7 +183,13 @@ export function createServiceClient(session: Session, options: ServiceClientOpti
     type: options.type,
     endpoint,
     async request<T>(method: string, path: string, req: ServiceRequest = {}) {
-      const res = await withReauth(method, path, req, (h) => session.transport.send(h), () => {});
+      const { res, token } = await withReauth(
+        method,
+        path,
+        req,
+        (h) => session.transport.send(h),
+        () => {},
+      );
       if (!isOk(res.status, req)) {
         throw toHttpError({
           status: res.status,
@@ -175,21 +198,42 @@ export function createServiceClient(session: Session, options: ServiceClientOpti
           headers: res.headers,
           body: res.body.toString('utf8'),
           resource: req.resource,
+          secrets: [token],
         });
       }
-      return { status: res.status, headers: res.headers, url: res.url, body: parseBody<T>(res, req.responseType ?? 'json') };
+      return {
+        status: res.status,
+        headers: res.headers,
+        url: res.url,
+        body: parseBody<T>(res, req.responseType ?? 'json'),
+      };
     },
     async stream(method, path, req = {}) {
-      const res = await withReauth(method, path, req, (h) => session.transport.stream(h), (r) => r.body.destroy());
+      const { res, token } = await withReauth(
+        method,
+        path,
+        req,
+        (h) => session.transport.stream(h),
+        (r) => r.body.destroy(),
+      );
       if (!isOk(res.status, req)) {
         const body = await readLimited(res.body);
-        throw toHttpError({ status: res.status, method, url: res.url || path, headers: res.headers, body, resource: req.resource });
+        throw toHttpError({
+          status: res.status,
+          method,
+          url: res.url || path,
+          headers: res.headers,
+          body,
+          resource: req.resource,
+          secrets: [token],
+        });
       }
       return res;
     },
   };
   Object.defineProperty(client, inspect.custom, {
-    value: () => `ServiceClient { type: ${options.type}${options.region ? `, region: ${options.region}` : ''} }`,
+    value: () =>
+      `ServiceClient { type: ${options.type}${options.region ? `, region: ${options.region}` : ''} }`,
     enumerable: false,
   });
   return client;

@@ -1,6 +1,12 @@
 import { inspect } from 'node:util';
 import type { AuthResult, CredentialProvider } from './auth/types.js';
-import { type EndpointInterface, type EndpointQuery, listCatalogRegions, normalizeInterface, resolveEndpoint } from './catalog/catalog.js';
+import {
+  type EndpointInterface,
+  type EndpointQuery,
+  listCatalogRegions,
+  normalizeInterface,
+  resolveEndpoint,
+} from './catalog/catalog.js';
 import { type CloudConfig, credentialsFromConfig, loadCloudConfig } from './config/config.js';
 import { AbortError } from './errors/errors.js';
 import {
@@ -119,11 +125,18 @@ export function createSession(options: SessionOptions = {}): Session {
     overrides[type] = normalizeBaseUrl(url, `endpointOverrides.${type}`);
   }
 
-  let config: Promise<Pick<CloudConfig, 'region' | 'interface' | 'endpointOverrides'> & { credentials: CredentialProvider }> | undefined;
+  let config:
+    | Promise<
+        Pick<CloudConfig, 'region' | 'interface' | 'endpointOverrides'> & { credentials: CredentialProvider }
+      >
+    | undefined;
   const getConfig = () => {
     config ??= options.credentials
       ? Promise.resolve({ credentials: options.credentials })
-      : loadCloudConfig({ cloud: options.cloud }).then((c) => ({ ...c, credentials: credentialsFromConfig(c) }));
+      : loadCloudConfig({ cloud: options.cloud }).then((c) => ({
+          ...c,
+          credentials: credentialsFromConfig(c),
+        }));
     config.catch(() => {
       config = undefined;
     });

@@ -3,15 +3,28 @@ import { ValidationError } from './errors/errors.js';
 /** Throws {@link ValidationError} unless `value` is a non-empty string. */
 export function requireString(value: unknown, field: string): string {
   if (typeof value !== 'string' || value.length === 0) {
-    throw new ValidationError(`${field} must be a non-empty string${value === undefined ? ' (it is missing)' : ''}`, field);
+    throw new ValidationError(
+      `${field} must be a non-empty string${value === undefined ? ' (it is missing)' : ''}`,
+      field,
+    );
   }
   return value;
 }
 
 /** Throws {@link ValidationError} unless `value` is an integer within [min, max]. */
-export function requireInteger(value: unknown, field: string, min = Number.MIN_SAFE_INTEGER, max = Number.MAX_SAFE_INTEGER): number {
+export function requireInteger(
+  value: unknown,
+  field: string,
+  min = Number.MIN_SAFE_INTEGER,
+  max = Number.MAX_SAFE_INTEGER,
+): number {
   if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
-    const range = min === Number.MIN_SAFE_INTEGER ? '' : max === Number.MAX_SAFE_INTEGER ? ` >= ${min}` : ` between ${min} and ${max}`;
+    const range =
+      min === Number.MIN_SAFE_INTEGER
+        ? ''
+        : max === Number.MAX_SAFE_INTEGER
+          ? ` >= ${min}`
+          : ` between ${min} and ${max}`;
     throw new ValidationError(`${field} must be an integer${range}, got ${String(value)}`, field);
   }
   return value;
@@ -30,7 +43,10 @@ const UUID = /^[0-9a-f]{8}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{12}$
 /** Throws {@link ValidationError} unless `value` is a UUID (with or without dashes). */
 export function requireUuid(value: unknown, field: string): string {
   if (typeof value !== 'string' || !UUID.test(value)) {
-    throw new ValidationError(`${field} must be a UUID, got ${value === undefined ? 'nothing' : JSON.stringify(value)}`, field);
+    throw new ValidationError(
+      `${field} must be a UUID, got ${value === undefined ? 'nothing' : JSON.stringify(value)}`,
+      field,
+    );
   }
   return value;
 }

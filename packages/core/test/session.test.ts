@@ -1,7 +1,13 @@
-import { describe, expect, it } from '@jest/globals';
 import { MOCK_AUTH_URL, mockEndpoints, setupMockCloud } from '@cloud/testing';
-import { http, HttpResponse } from 'msw';
-import { createServiceClient, createSession, fromPassword, NotFoundError, UnauthorizedError } from '../src/index.js';
+import { describe, expect, it } from '@jest/globals';
+import { HttpResponse, http } from 'msw';
+import {
+  createServiceClient,
+  createSession,
+  fromPassword,
+  NotFoundError,
+  UnauthorizedError,
+} from '../src/index.js';
 
 const cloud = setupMockCloud();
 const swiftUrl = mockEndpoints('RegionOne').objectStore;
@@ -42,7 +48,9 @@ describe('createSession', () => {
       http.get(`${swiftUrl}/c`, ({ request }) => {
         calls++;
         const token = request.headers.get('x-auth-token') ?? '';
-        return token.startsWith('tok-1-') ? new HttpResponse(null, { status: 401 }) : HttpResponse.json([{ name: 'o' }]);
+        return token.startsWith('tok-1-')
+          ? new HttpResponse(null, { status: 401 })
+          : HttpResponse.json([{ name: 'o' }]);
       }),
     );
     const swift = createServiceClient(cloud.session(), { type: 'object-store' });
@@ -60,7 +68,16 @@ describe('createSession', () => {
   });
 
   it('maps 404 to NotFoundError naming the resource', async () => {
-    cloud.use(http.get(`${swiftUrl}/nope`, () => new HttpResponse('<html><h1>Not Found</h1></html>', { status: 404, headers: { 'x-trans-id': 'tx123' } })));
+    cloud.use(
+      http.get(
+        `${swiftUrl}/nope`,
+        () =>
+          new HttpResponse('<html><h1>Not Found</h1></html>', {
+            status: 404,
+            headers: { 'x-trans-id': 'tx123' },
+          }),
+      ),
+    );
     const swift = createServiceClient(cloud.session(), { type: 'object-store' });
     const err = await swift.request('GET', 'nope', { resource: 'container "nope"' }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(NotFoundError);
@@ -72,7 +89,12 @@ describe('createSession', () => {
     const two = mockEndpoints('RegionTwo').objectStore;
     cloud.use(http.head(two, () => new HttpResponse(null, { status: 204 })));
     const session = createSession({
-      credentials: fromPassword({ authUrl: MOCK_AUTH_URL, username: 'demo', password: 'secret', projectName: 'demo' }),
+      credentials: fromPassword({
+        authUrl: MOCK_AUTH_URL,
+        username: 'demo',
+        password: 'secret',
+        projectName: 'demo',
+      }),
       region: 'RegionTwo',
     });
     const swift = createServiceClient(session, { type: 'object-store' });

@@ -1,4 +1,9 @@
-import { parseV2Catalog, parseV3Catalog, type V2CatalogWire, type V3CatalogWire } from '../catalog/catalog.js';
+import {
+  parseV2Catalog,
+  parseV3Catalog,
+  type V2CatalogWire,
+  type V3CatalogWire,
+} from '../catalog/catalog.js';
 import { AuthenticationError, ValidationError } from '../errors/errors.js';
 import { extractFaultMessage } from '../errors/http-errors.js';
 import type { HttpResponse } from '../http/transport.js';
@@ -80,14 +85,20 @@ export async function keystoneV3(
   const url = `${authUrl}/auth/tokens`;
   const res = await postTokens(ctx, url, { auth }, who);
   const token = header(res, 'x-subject-token');
-  if (!token) throw new AuthenticationError(`The identity service at ${url} returned no X-Subject-Token header`);
+  if (!token)
+    throw new AuthenticationError(`The identity service at ${url} returned no X-Subject-Token header`);
   const { token: t } = parseJson<V3TokenWire>(res, url);
   return createAuthResult({
     token,
     expiresAt: t?.expires_at ? new Date(t.expires_at) : undefined,
     catalog: parseV3Catalog(t?.catalog),
     project: t?.project
-      ? { id: t.project.id, name: t.project.name, domainId: t.project.domain?.id, domainName: t.project.domain?.name }
+      ? {
+          id: t.project.id,
+          name: t.project.name,
+          domainId: t.project.domain?.id,
+          domainName: t.project.domain?.name,
+        }
       : undefined,
     user: t?.user ? { id: t.user.id, name: t.user.name, domainId: t.user.domain?.id } : undefined,
     identityVersion: 'v3',
@@ -105,7 +116,12 @@ interface V2AccessWire {
 }
 
 /** Sends a Keystone v2.0 (or Rackspace) `POST /tokens` and parses the answer. */
-export async function keystoneV2(ctx: AuthContext, authUrl: string, auth: Record<string, unknown>, who: string) {
+export async function keystoneV2(
+  ctx: AuthContext,
+  authUrl: string,
+  auth: Record<string, unknown>,
+  who: string,
+) {
   const url = `${authUrl}/tokens`;
   const res = await postTokens(ctx, url, { auth }, who);
   const { access } = parseJson<V2AccessWire>(res, url);

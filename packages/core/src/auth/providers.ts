@@ -37,7 +37,10 @@ const required = (value: string | undefined, field: string, what: string): strin
   return value;
 };
 
-function v3Scope(o: ScopeOptions, userDomain: { id?: string | undefined; name?: string | undefined }): Record<string, unknown> | undefined {
+function v3Scope(
+  o: ScopeOptions,
+  userDomain: { id?: string | undefined; name?: string | undefined },
+): Record<string, unknown> | undefined {
   const projectId = o.projectId ?? o.tenantId;
   const projectName = o.projectName ?? o.tenantName;
   if (projectId) return { project: { id: projectId } };
@@ -77,14 +80,19 @@ function v2Tenant(o: ScopeOptions): Record<string, string> {
 export function fromPassword(options: PasswordOptions): CredentialProvider {
   const what = 'Password authentication';
   required(options.authUrl, 'authUrl', what);
-  if (!options.username && !options.userId) throw new ValidationError(`${what}: username or userId is required`, 'username');
+  if (!options.username && !options.userId)
+    throw new ValidationError(`${what}: username or userId is required`, 'username');
   required(options.password, 'password', what);
   const version = identityVersionOf(options.authUrl, options.identityApiVersion);
   const url = versionedAuthUrl(options.authUrl, version);
   const who = `user ${options.username ?? options.userId}`;
   if (version === 'v2.0') {
-    if (!options.username) throw new ValidationError(`${what}: Identity v2.0 needs username, not userId`, 'username');
-    const auth = { passwordCredentials: { username: options.username, password: options.password }, ...v2Tenant(options) };
+    if (!options.username)
+      throw new ValidationError(`${what}: Identity v2.0 needs username, not userId`, 'username');
+    const auth = {
+      passwordCredentials: { username: options.username, password: options.password },
+      ...v2Tenant(options),
+    };
     return (ctx) => keystoneV2(ctx, url, auth, who);
   }
   const domain = options.userDomainId
@@ -124,7 +132,11 @@ export function fromToken(options: TokenOptions): CredentialProvider {
   const what = 'Token authentication';
   required(options.token, 'token', what);
   if (!options.authUrl) {
-    const fixed: AuthResult = createAuthResult({ token: options.token, expiresAt: options.expiresAt, catalog: [] });
+    const fixed: AuthResult = createAuthResult({
+      token: options.token,
+      expiresAt: options.expiresAt,
+      catalog: [],
+    });
     return async () => fixed;
   }
   const version = identityVersionOf(options.authUrl, options.identityApiVersion);
@@ -134,7 +146,10 @@ export function fromToken(options: TokenOptions): CredentialProvider {
     return (ctx) => keystoneV2(ctx, url, auth, 'a token');
   }
   const scope = v3Scope(options, { name: 'Default' });
-  const auth = { identity: { methods: ['token'], token: { id: options.token } }, ...(scope ? { scope } : {}) };
+  const auth = {
+    identity: { methods: ['token'], token: { id: options.token } },
+    ...(scope ? { scope } : {}),
+  };
   return (ctx) => keystoneV3(ctx, url, auth, 'a token');
 }
 
@@ -176,7 +191,9 @@ export function fromApplicationCredential(options: ApplicationCredentialOptions)
       ? { id: options.userId }
       : {
           name: options.username,
-          domain: options.userDomainId ? { id: options.userDomainId } : { name: options.userDomainName ?? 'Default' },
+          domain: options.userDomainId
+            ? { id: options.userDomainId }
+            : { name: options.userDomainName ?? 'Default' },
         };
     credential = { name: options.name, secret: options.secret, user };
   } else throw new ValidationError(`${what}: id or name is required`, 'id');

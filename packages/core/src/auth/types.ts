@@ -1,7 +1,7 @@
 import { inspect } from 'node:util';
 import type { ServiceCatalog } from '../catalog/catalog.js';
-import type { Transport } from '../http/transport.js';
 import { REDACTED } from '../http/redact.js';
+import type { Transport } from '../http/transport.js';
 
 /** Which Keystone API issued a token. */
 export type IdentityVersion = 'v3' | 'v2.0';

@@ -30,7 +30,13 @@ export interface V3CatalogWire {
   type: string;
   name?: string;
   id?: string;
-  endpoints: { url: string; interface: string; region?: string | null; region_id?: string | null; id?: string }[];
+  endpoints: {
+    url: string;
+    interface: string;
+    region?: string | null;
+    region_id?: string | null;
+    id?: string;
+  }[];
 }
 
 /** @internal v2.0 catalog wire shape */
@@ -167,7 +173,9 @@ export function resolveEndpoint(catalog: ServiceCatalog, query: EndpointQuery): 
     region = regions[0];
   }
   const inRegion = all.filter((e) => !e.region || !region || e.region === region);
-  const match = inRegion.find((e) => e.interface === iface && e.region === region) ?? inRegion.find((e) => e.interface === iface);
+  const match =
+    inRegion.find((e) => e.interface === iface && e.region === region) ??
+    inRegion.find((e) => e.interface === iface);
   if (match) return match.url;
   const interfaces = [...new Set(inRegion.map((e) => e.interface))].sort();
   const why =

@@ -1,7 +1,12 @@
 import { readFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
-import { fromApplicationCredential, fromPassword, fromRackspaceApiKey, fromToken } from '../auth/providers.js';
+import {
+  fromApplicationCredential,
+  fromPassword,
+  fromRackspaceApiKey,
+  fromToken,
+} from '../auth/providers.js';
 import type { CredentialProvider } from '../auth/types.js';
 import { CredentialsUnavailableError, ValidationError } from '../errors/errors.js';
 import { REDACTED } from '../http/redact.js';
@@ -55,7 +60,7 @@ export interface LoadCloudConfigOptions {
   /** Explicit `clouds.yaml` path(s); default search: `OS_CLIENT_CONFIG_FILE`, `./clouds.yaml`, `~/.config/openstack/clouds.yaml`, `/etc/openstack/clouds.yaml`. */
   files?: string[] | undefined;
   /** Explicit values; they win over the environment and over `clouds.yaml`. */
-  overrides?: Partial<Omit<CloudConfig, 'sources' | 'auth'>> & { auth?: AuthConfig } | undefined;
+  overrides?: (Partial<Omit<CloudConfig, 'sources' | 'auth'>> & { auth?: AuthConfig }) | undefined;
 }
 
 const ENV_AUTH: Record<string, keyof AuthConfig> = {
@@ -84,7 +89,9 @@ const ENV_AUTH: Record<string, keyof AuthConfig> = {
 };
 
 /** Reads the `OS_*` variables the openstack CLI reads. Returns undefined when none is set. */
-export function configFromEnv(env: Record<string, string | undefined> = process.env): Omit<CloudConfig, 'sources'> | undefined {
+export function configFromEnv(
+  env: Record<string, string | undefined> = process.env,
+): Omit<CloudConfig, 'sources'> | undefined {
   const auth: AuthConfig = {};
   let any = false;
   for (const [name, key] of Object.entries(ENV_AUTH)) {
@@ -124,7 +131,11 @@ function toCloudConfig(raw: YamlCloud): Omit<CloudConfig, 'sources'> {
   return {
     auth,
     region,
-    interface: raw.interface ? String(raw.interface) : raw.endpoint_type ? String(raw.endpoint_type) : undefined,
+    interface: raw.interface
+      ? String(raw.interface)
+      : raw.endpoint_type
+        ? String(raw.endpoint_type)
+        : undefined,
     endpointOverrides: Object.keys(endpointOverrides).length ? endpointOverrides : undefined,
   };
 }
@@ -162,7 +173,12 @@ function deepMerge(a: Record<string, unknown>, b: Record<string, unknown>): Reco
   for (const [k, v] of Object.entries(b)) {
     const prev = out[k];
     out[k] =
-      v && typeof v === 'object' && !Array.isArray(v) && prev && typeof prev === 'object' && !Array.isArray(prev)
+      v &&
+      typeof v === 'object' &&
+      !Array.isArray(v) &&
+      prev &&
+      typeof prev === 'object' &&
+      !Array.isArray(prev)
         ? deepMerge(prev as Record<string, unknown>, v as Record<string, unknown>)
         : v;
   }
@@ -241,7 +257,12 @@ export async function loadCloudConfig(options: LoadCloudConfigOptions = {}): Pro
   return config;
 }
 
-const SECRET_FIELDS = new Set<keyof AuthConfig>(['password', 'apiKey', 'token', 'applicationCredentialSecret']);
+const SECRET_FIELDS = new Set<keyof AuthConfig>([
+  'password',
+  'apiKey',
+  'token',
+  'applicationCredentialSecret',
+]);
 
 /** A copy of an auth config with its secrets replaced, for display. */
 export function redactAuth(auth: AuthConfig): AuthConfig {
@@ -264,7 +285,9 @@ export function credentialsFromConfig(config: Pick<CloudConfig, 'auth'>): Creden
   const type = (a.authType ?? '').toLowerCase().replace(/[-_]/g, '');
   const hasSecret = a.password || a.apiKey || a.token || a.applicationCredentialSecret;
   if (!a.authUrl && !hasSecret && !type) {
-    throw new CredentialsUnavailableError('No credentials configured (no OS_AUTH_URL, OS_CLOUD or explicit options)');
+    throw new CredentialsUnavailableError(
+      'No credentials configured (no OS_AUTH_URL, OS_CLOUD or explicit options)',
+    );
   }
   const rackspace = type === 'rackspaceapikey' || type === 'raxkskey' || (!type && a.apiKey && !a.password);
   if (rackspace) {
@@ -291,9 +314,14 @@ export function credentialsFromConfig(config: Pick<CloudConfig, 'auth'>): Creden
       userDomainId: a.userDomainId,
     });
   }
-  const token = type === 'token' || type === 'v3token' || type === 'v2token' || (!type && a.token && !a.password);
+  const token =
+    type === 'token' || type === 'v3token' || type === 'v2token' || (!type && a.token && !a.password);
   if (token) {
-    return fromToken({ ...a, token: a.token ?? '', identityApiVersion: type === 'v2token' ? '2.0' : a.identityApiVersion });
+    return fromToken({
+      ...a,
+      token: a.token ?? '',
+      identityApiVersion: type === 'v2token' ? '2.0' : a.identityApiVersion,
+    });
   }
   if (type && !['password', 'v3password', 'v2password'].includes(type)) {
     throw new ValidationError(
@@ -301,7 +329,8 @@ export function credentialsFromConfig(config: Pick<CloudConfig, 'auth'>): Creden
       'authType',
     );
   }
-  if (!a.authUrl) throw new ValidationError('Password authentication: authUrl (OS_AUTH_URL) is required', 'authUrl');
+  if (!a.authUrl)
+    throw new ValidationError('Password authentication: authUrl (OS_AUTH_URL) is required', 'authUrl');
   return fromPassword({
     ...a,
     authUrl: a.authUrl,
@@ -347,9 +376,7 @@ export function fromCloudsYaml(options: { cloud?: string; files?: string[] } = {
       cloud: options.cloud ?? process.env.OS_CLOUD,
       files: options.files ?? cloudsYamlSearchPath(),
       env: {},
-    }).then(
-      credentialsFromConfig,
-    );
+    }).then(credentialsFromConfig);
     return (await provider)(ctx);
   };
 }

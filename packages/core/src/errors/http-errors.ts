@@ -1,4 +1,4 @@
-import { redactHeaders, redactText } from '../http/redact.js';
+import { REDACTED, redactHeaders, redactText } from '../http/redact.js';
 import {
   BadRequestError,
   ConflictError,
@@ -33,7 +33,11 @@ export function extractFaultMessage(body: string | undefined): string | undefine
       const parsed = JSON.parse(trimmed) as Record<string, unknown>;
       // Nova/Trove: {"itemNotFound": {"message": "...", "code": 404}}; Keystone: {"error": {"message": ...}}
       for (const value of Object.values(parsed)) {
-        if (value && typeof value === 'object' && typeof (value as { message?: unknown }).message === 'string') {
+        if (
+          value &&
+          typeof value === 'object' &&
+          typeof (value as { message?: unknown }).message === 'string'
+        ) {
           return (value as { message: string }).message;
         }
       }
@@ -60,7 +64,12 @@ export interface FailedExchange {
   body?: string | undefined;
   /** Names the resource in 404 messages, e.g. `server 1234`. */
   resource?: string | undefined;
+  /** Values (such as the token sent) to scrub from the body should the server echo them. */
+  secrets?: readonly string[] | undefined;
 }
+
+const scrub = (text: string, secrets: readonly string[] = []): string =>
+  secrets.reduce((t, s) => (s.length >= 4 ? t.split(s).join(REDACTED) : t), text);
 
 const header = (h: FailedExchange['headers'], name: string): string | undefined => {
   const v = h[name];
@@ -70,8 +79,10 @@ const header = (h: FailedExchange['headers'], name: string): string | undefined 
 /** Maps an HTTP error status to the matching {@link HttpError} subclass. */
 export function toHttpError(x: FailedExchange): HttpError {
   const requestId =
-    header(x.headers, 'x-openstack-request-id') ?? header(x.headers, 'x-trans-id') ?? header(x.headers, 'x-compute-request-id');
-  const body = x.body === undefined ? undefined : redactText(x.body.slice(0, MAX_BODY));
+    header(x.headers, 'x-openstack-request-id') ??
+    header(x.headers, 'x-trans-id') ??
+    header(x.headers, 'x-compute-request-id');
+  const body = x.body === undefined ? undefined : redactText(scrub(x.body.slice(0, MAX_BODY), x.secrets));
   const fault = extractFaultMessage(body);
   const what = x.resource ? `${x.resource}: ` : '';
   const base = `${x.method} ${redactText(x.url)} failed with ${x.status}`;

@@ -34,7 +34,9 @@ export function redactText(text: string): string {
 }
 
 /** Copies headers, replacing secret values with `[REDACTED]` and joining arrays. */
-export function redactHeaders(headers: Record<string, string | string[] | number | undefined>): Record<string, string> {
+export function redactHeaders(
+  headers: Record<string, string | string[] | number | undefined>,
+): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [key, value] of Object.entries(headers)) {
     if (value === undefined) continue;

@@ -117,7 +117,15 @@ export interface Transport {
 }
 
 const IDEMPOTENT = new Set(['GET', 'HEAD', 'PUT', 'DELETE', 'OPTIONS', 'COPY']);
-const RETRY_CODES = new Set(['ECONNRESET', 'ECONNREFUSED', 'EPIPE', 'ETIMEDOUT', 'EAI_AGAIN', 'ENOTFOUND', 'ECONNABORTED']);
+const RETRY_CODES = new Set([
+  'ECONNRESET',
+  'ECONNREFUSED',
+  'EPIPE',
+  'ETIMEDOUT',
+  'EAI_AGAIN',
+  'ENOTFOUND',
+  'ECONNABORTED',
+]);
 const DEFAULT_STATUSES = [408, 429, 500, 502, 503, 504];
 
 /** Package version, sent in the User-Agent. */
@@ -199,7 +207,13 @@ export function createTransport(options: TransportOptions = {}): Transport {
     return o;
   }
 
-  function shouldRetry(req: HttpRequest, attempt: number, limit: number, status?: number, code?: string): boolean {
+  function shouldRetry(
+    req: HttpRequest,
+    attempt: number,
+    limit: number,
+    status?: number,
+    code?: string,
+  ): boolean {
     if (attempt > limit) return false;
     if (req.signal?.aborted) return false;
     if (!isReplayable(req.body)) return false;
@@ -247,7 +261,8 @@ export function createTransport(options: TransportOptions = {}): Transport {
       });
       try {
         const res = await once(url, attempt);
-        const requestId = firstHeader(res.headers, 'x-openstack-request-id') ?? firstHeader(res.headers, 'x-trans-id');
+        const requestId =
+          firstHeader(res.headers, 'x-openstack-request-id') ?? firstHeader(res.headers, 'x-trans-id');
         log?.({
           type: 'response',
           method: req.method,
@@ -287,12 +302,17 @@ export function createTransport(options: TransportOptions = {}): Transport {
       return run(
         req,
         async (url) => {
-          const promise = instance(url, { ...gotOptions(req, url), responseType: 'buffer' } as never) as unknown as Promise<
-            GotResponse<Buffer>
-          > & { on(event: string, fn: (p: { transferred: number; total?: number }) => void): unknown };
+          const promise = instance(url, {
+            ...gotOptions(req, url),
+            responseType: 'buffer',
+          } as never) as unknown as Promise<GotResponse<Buffer>> & {
+            on(event: string, fn: (p: { transferred: number; total?: number }) => void): unknown;
+          };
           if (req.onUploadProgress) {
             const cb = req.onUploadProgress;
-            promise.on('uploadProgress', (p) => cb({ transferred: p.transferred, total: p.total || undefined }));
+            promise.on('uploadProgress', (p) =>
+              cb({ transferred: p.transferred, total: p.total || undefined }),
+            );
           }
           const res = await promise;
           return { status: res.statusCode, headers: res.headers, body: toBuffer(res.rawBody), url: res.url };

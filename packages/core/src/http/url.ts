@@ -7,7 +7,10 @@ import { ValidationError } from '../errors/errors.js';
  */
 export function encodeSegment(segment: string): string {
   if (segment === '.' || segment === '..') return segment.replace(/\./g, '%2E');
-  return encodeURIComponent(segment).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  return encodeURIComponent(segment).replace(
+    /[!'()*]/g,
+    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
+  );
 }
 
 /** Encodes every `/`-separated segment of a path, keeping the separators (Swift object names). */
@@ -16,7 +19,13 @@ export function encodePath(path: string): string {
 }
 
 /** Values accepted in a query string; `undefined` and `null` entries are left out, arrays repeat the key. */
-export type SearchParamValue = string | number | boolean | undefined | null | readonly (string | number | boolean)[];
+export type SearchParamValue =
+  | string
+  | number
+  | boolean
+  | undefined
+  | null
+  | readonly (string | number | boolean)[];
 
 /** Serialises query parameters in insertion order. */
 export function buildQuery(params: Record<string, SearchParamValue> | undefined): string {

@@ -45,11 +45,15 @@ export async function poll<T>(options: PollOptions<T>): Promise<T> {
     if (signal?.aborted) throw new AbortError(`Waiting for ${options.description} was aborted`);
     last = await options.fetch(signal);
     const failure = options.failure?.(last);
-    if (failure !== undefined) throw new WaiterFailureError(`Waiting for ${options.description} failed: ${failure}`, last);
+    if (failure !== undefined)
+      throw new WaiterFailureError(`Waiting for ${options.description} failed: ${failure}`, last);
     if (options.done(last)) return last;
     const remaining = deadline - Date.now();
     if (remaining <= 0) {
-      throw new WaiterTimeoutError(`Timed out after ${timeoutMs} ms waiting for ${options.description}`, last);
+      throw new WaiterTimeoutError(
+        `Timed out after ${timeoutMs} ms waiting for ${options.description}`,
+        last,
+      );
     }
     const cap = Math.min(maxDelay, minDelay * 2 ** attempt);
     const delay = Math.min(remaining, Math.max(minDelay, Math.round(cap / 2 + (Math.random() * cap) / 2)));

@@ -1,0 +1,177 @@
+import { Readable } from 'node:stream';
+import { mockEndpoints, setupMockCloud } from '@cloud/testing';
+import { describe, expect, it } from '@jest/globals';
+import { delay, HttpResponse, http } from 'msw';
+import {
+  AbortError,
+  createServiceClient,
+  type HttpLogEvent,
+  NetworkError,
+  RateLimitError,
+  ServiceUnavailableError,
+  TimeoutError,
+} from '../src/index.js';
+
+const cloud = setupMockCloud();
+const base = mockEndpoints('RegionOne').objectStore;
+const fastRetry = { limit: 2, baseDelayMs: 1, maxDelayMs: 5 };
+
+function counting(status: number[], headers: Record<string, string> = {}) {
+  const seen: number[] = [];
+  const handler = (method: 'get' | 'post' | 'put') =>
+    http[method](`${base}/c`, () => {
+      const s = status[Math.min(seen.length, status.length - 1)]!;
+      seen.push(s);
+      return s < 300 ? HttpResponse.json({ ok: true }) : new HttpResponse('busy', { status: s, headers });
+    });
+  return { seen, handler };
+}
+
+describe('retries', () => {
+  it('retries an idempotent GET on 503 and succeeds', async () => {
+    const { seen, handler } = counting([503, 502, 200]);
+    cloud.use(handler('get'));
+    const swift = createServiceClient(cloud.session({ retry: fastRetry }), { type: 'object-store' });
+    expect((await swift.request('GET', 'c')).body).toEqual({ ok: true });
+    expect(seen).toEqual([503, 502, 200]);
+  });
+
+  it('stops after the retry limit and throws the mapped error', async () => {
+    const { seen, handler } = counting([503]);
+    cloud.use(handler('get'));
+    const swift = createServiceClient(cloud.session({ retry: fastRetry }), { type: 'object-store' });
+    await expect(swift.request('GET', 'c')).rejects.toBeInstanceOf(ServiceUnavailableError);
+    expect(seen).toHaveLength(3);
+  });
+
+  it('honours Retry-After on 429 and exposes it on the final error', async () => {
+    const { seen, handler } = counting([429], { 'retry-after': '0' });
+    cloud.use(handler('get'));
+    const swift = createServiceClient(cloud.session({ retry: { limit: 1, baseDelayMs: 10_000 } }), {
+      type: 'object-store',
+    });
+    const err = (await swift.request('GET', 'c').catch((e: unknown) => e)) as RateLimitError;
+    expect(err).toBeInstanceOf(RateLimitError);
+    expect(err.retryAfterMs).toBe(0);
+    expect(seen).toHaveLength(2);
+  });
+
+  it('never retries a POST on a 5xx', async () => {
+    const { seen, handler } = counting([503, 200]);
+    cloud.use(handler('post'));
+    const swift = createServiceClient(cloud.session({ retry: fastRetry }), { type: 'object-store' });
+    await expect(swift.request('POST', 'c', { json: {} })).rejects.toBeInstanceOf(ServiceUnavailableError);
+    expect(seen).toEqual([503]);
+  });
+
+  it('never retries a request whose body was a stream', async () => {
+    const { seen, handler } = counting([503, 200]);
+    cloud.use(handler('put'));
+    const swift = createServiceClient(cloud.session({ retry: fastRetry }), { type: 'object-store' });
+    await expect(
+      swift.request('PUT', 'c', { body: Readable.from([Buffer.from('abc')]) }),
+    ).rejects.toBeInstanceOf(ServiceUnavailableError);
+    expect(seen).toEqual([503]);
+  });
+
+  it('retries a PUT with an in-memory body', async () => {
+    const bodies: string[] = [];
+    cloud.use(
+      http.put(`${base}/c`, async ({ request }) => {
+        bodies.push(await request.text());
+        return bodies.length < 2
+          ? new HttpResponse(null, { status: 500 })
+          : new HttpResponse(null, { status: 201 });
+      }),
+    );
+    const swift = createServiceClient(cloud.session({ retry: fastRetry }), { type: 'object-store' });
+    expect((await swift.request('PUT', 'c', { body: 'hello' })).status).toBe(201);
+    expect(bodies).toEqual(['hello', 'hello']);
+  });
+});
+
+describe('abort and timeouts', () => {
+  it('rejects with AbortError before sending when the signal is already aborted', async () => {
+    const swift = createServiceClient(cloud.session(), { type: 'object-store', endpoint: base });
+    await expect(swift.request('GET', 'c', { signal: AbortSignal.abort() })).rejects.toBeInstanceOf(
+      AbortError,
+    );
+    expect(cloud.requests.filter((r) => r.url.pathname.endsWith('/c'))).toHaveLength(0);
+  });
+
+  it('aborts an in-flight request', async () => {
+    cloud.use(
+      http.get(`${base}/slow`, async () => {
+        await delay(2_000);
+        return HttpResponse.json([]);
+      }),
+    );
+    const swift = createServiceClient(cloud.session(), { type: 'object-store' });
+    const controller = new AbortController();
+    const pending = swift.request('GET', 'slow', { signal: controller.signal });
+    setTimeout(() => controller.abort(), 50);
+    await expect(pending).rejects.toBeInstanceOf(AbortError);
+  });
+
+  it('maps an elapsed timeoutMs to TimeoutError', async () => {
+    cloud.use(
+      http.get(`${base}/slow`, async () => {
+        await delay(2_000);
+        return HttpResponse.json([]);
+      }),
+    );
+    const swift = createServiceClient(cloud.session(), { type: 'object-store' });
+    await expect(swift.request('GET', 'slow', { timeoutMs: 100 })).rejects.toBeInstanceOf(TimeoutError);
+  });
+
+  it('maps a failed connection to NetworkError', async () => {
+    cloud.use(http.get(`${base}/down`, () => HttpResponse.error()));
+    const swift = createServiceClient(cloud.session(), { type: 'object-store' });
+    await expect(swift.request('GET', 'down')).rejects.toBeInstanceOf(NetworkError);
+  });
+});
+
+describe('debug logging', () => {
+  it('logs requests, responses and retries with the token redacted', async () => {
+    const events: HttpLogEvent[] = [];
+    const { handler } = counting([500, 200]);
+    cloud.use(handler('get'));
+    const session = cloud.session({ retry: fastRetry, logger: (e) => events.push(e) });
+    const swift = createServiceClient(session, { type: 'object-store' });
+    await swift.request('GET', 'c', { searchParams: { temp_url_sig: 'abcdef', format: 'json' } });
+    const token = (await session.authenticate()).token;
+    const text = JSON.stringify(events);
+    expect(events.map((e) => e.type)).toEqual([
+      'request',
+      'response',
+      'request',
+      'response',
+      'retry',
+      'request',
+      'response',
+    ]);
+    expect(text).not.toContain(token);
+    expect(text).not.toContain('abcdef');
+    expect(text).not.toContain('secret');
+    const sent = events.find((e) => e.type === 'request' && e.url.includes('/c?'));
+    expect(sent?.headers?.['x-auth-token']).toBe('[REDACTED]');
+    expect(sent?.url).toContain('temp_url_sig=[REDACTED]');
+  });
+});
+
+describe('user agent and headers', () => {
+  it('sends the SDK user agent, the client headers and the query string', async () => {
+    const swift = createServiceClient(cloud.session({ userAgent: 'my-app/1.0' }), {
+      type: 'object-store',
+      headers: { 'x-extra': 'yes' },
+    });
+    cloud.use(http.get(`${base}/c`, () => HttpResponse.json([])));
+    await swift.request('GET', 'c', {
+      searchParams: { prefix: 'a b', limit: 2, skip: undefined, tag: ['x', 'y'] },
+    });
+    const req = cloud.requests.find((r) => r.url.pathname.endsWith('/c'))!;
+    expect(req.headers.get('user-agent')).toBe('my-app/1.0');
+    expect(req.headers.get('x-extra')).toBe('yes');
+    expect(req.url.search).toBe('?prefix=a+b&limit=2&tag=x&tag=y');
+  });
+});
