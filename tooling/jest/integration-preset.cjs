@@ -6,4 +6,5 @@ module.exports = {
   testPathIgnorePatterns: ['/node_modules/'],
   testTimeout: 120_000,
   maxWorkers: 1,
+  reporters: ['default', [require.resolve('./summary-reporter.cjs'), { kind: 'integration' }]],
 };

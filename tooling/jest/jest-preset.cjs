@@ -12,4 +12,5 @@ module.exports = {
   moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
   testMatch: ['<rootDir>/test/**/*.test.ts'],
   testPathIgnorePatterns: ['/node_modules/', '/test/integration/'],
+  reporters: ['default', [require.resolve('./summary-reporter.cjs'), { kind: 'unit' }]],
 };
