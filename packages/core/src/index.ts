@@ -92,6 +92,7 @@ export {
   type RequestOptions,
   type RetryOptions,
   SDK_VERSION,
+  stderrLogger,
   type TimeoutOptions,
   type TransferProgress,
   type Transport,

@@ -13,6 +13,7 @@ import {
   createTransport,
   type HttpLogger,
   type RetryOptions,
+  stderrLogger,
   type TimeoutOptions,
   type Transport,
 } from './http/transport.js';
@@ -38,7 +39,7 @@ export interface SessionOptions {
   userAgent?: string | undefined;
   retry?: RetryOptions | undefined;
   timeout?: TimeoutOptions | undefined;
-  /** Debug log of every request, response and retry, with secrets redacted. */
+  /** Debug log of every request, response and retry, with secrets redacted. `CLOUD_SDK_DEBUG=1` logs to stderr. */
   logger?: HttpLogger | undefined;
   /** Extra got options (agents, TLS, proxies). Escape hatch; prefer the typed options. */
   httpOptions?: Record<string, unknown> | undefined;
@@ -115,7 +116,7 @@ export function createSession(options: SessionOptions = {}): Session {
       userAgent: options.userAgent,
       retry: options.retry,
       timeout: options.timeout,
-      logger: options.logger,
+      logger: options.logger ?? (process.env.CLOUD_SDK_DEBUG ? stderrLogger : undefined),
       httpOptions: options.httpOptions,
     });
   const refreshBefore = options.refreshBeforeMs ?? DEFAULT_REFRESH_BEFORE;

@@ -74,6 +74,23 @@ export interface HttpLogEvent {
 /** Receives debug log events. Secrets are never part of an event. */
 export type HttpLogger = (event: HttpLogEvent) => void;
 
+/**
+ * A logger that writes one line per event to stderr. Sessions use it when `CLOUD_SDK_DEBUG=1`.
+ * @example
+ * ```ts
+ * const session = createSession({ credentials, logger: stderrLogger });
+ * ```
+ */
+export const stderrLogger: HttpLogger = (e) => {
+  const parts = [`[cloud-sdk] ${e.type}`, e.method, e.url, `attempt=${e.attempt}`];
+  if (e.status !== undefined) parts.push(`status=${e.status}`);
+  if (e.durationMs !== undefined) parts.push(`${e.durationMs}ms`);
+  if (e.requestId) parts.push(`request-id=${e.requestId}`);
+  if (e.delayMs !== undefined) parts.push(`retry-in=${e.delayMs}ms`);
+  if (e.error) parts.push(`error=${JSON.stringify(e.error)}`);
+  process.stderr.write(`${parts.join(' ')}\n`);
+};
+
 /** Retry policy for idempotent requests. */
 export interface RetryOptions {
   /** Retries after the first attempt. Default 2. */
@@ -201,8 +218,8 @@ export function createTransport(options: TransportOptions = {}): Transport {
     // WHATWG URLs collapse "." and ".." segments; send such paths verbatim.
     if (hasDotSegments(rawUrl.replace(/^https?:\/\/[^/]+/i, '').split('?')[0] ?? '')) {
       const verbatim = rawUrl.replace(/^https?:\/\/[^/]+/i, '');
-      o.request = (u: URL, opts: http.RequestOptions, cb: (res: http.IncomingMessage) => void) =>
-        (u.protocol === 'https:' ? https : http).request({ ...opts, path: verbatim }, cb);
+      o.request = (u: URL, opts: http.RequestOptions, cb?: (res: http.IncomingMessage) => void) =>
+        (u.protocol === 'https:' ? https : http).request(u, { ...opts, path: verbatim }, cb);
     }
     return o;
   }
