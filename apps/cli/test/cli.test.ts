@@ -1,0 +1,65 @@
+import { MOCK_AUTH_URL, mockEndpoints, setupMockCloud } from '@cloud/testing';
+import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
+import { run } from '../src/cli.js';
+
+const cloud = setupMockCloud();
+
+function capture() {
+  const out: string[] = [];
+  const err: string[] = [];
+  return { io: { out: (l: string) => out.push(l), err: (l: string) => err.push(l) }, out, err };
+}
+
+beforeEach(() => {
+  Object.assign(process.env, {
+    OS_AUTH_URL: MOCK_AUTH_URL,
+    OS_USERNAME: 'demo',
+    OS_PASSWORD: 'secret',
+    OS_PROJECT_NAME: 'demo',
+  });
+});
+afterEach(() => {
+  for (const k of ['OS_AUTH_URL', 'OS_USERNAME', 'OS_PASSWORD', 'OS_PROJECT_NAME']) delete process.env[k];
+});
+
+describe('cloud CLI', () => {
+  it('lists regions from the catalog', async () => {
+    const c = capture();
+    expect(await run(['regions'], c.io)).toBe(0);
+    expect(c.out).toEqual(['REGION', 'RegionOne', 'RegionTwo']);
+    expect(cloud.identity.tokenRequests).toBe(1);
+  });
+
+  it('resolves an endpoint for the region and interface given', async () => {
+    const c = capture();
+    expect(
+      await run(['--region', 'RegionTwo', '--interface', 'internal', 'endpoint', 'object-store'], c.io),
+    ).toBe(0);
+    expect(c.out).toEqual([mockEndpoints('RegionTwo').objectStoreInternal]);
+  });
+
+  it('shows the scope as JSON without the token', async () => {
+    const c = capture();
+    expect(await run(['--json', 'auth'], c.io)).toBe(0);
+    const [row] = JSON.parse(c.out.join('\n')) as Record<string, unknown>[];
+    expect(row).toMatchObject({ identity: 'v3', project: 'demo', services: 4 });
+    expect(c.out.join('\n')).not.toMatch(/tok-/);
+  });
+
+  it('reports errors with their class and a non-zero exit code', async () => {
+    const c = capture();
+    process.env.OS_PASSWORD = 'wrong';
+    expect(await run(['auth'], c.io)).toBe(1);
+    expect(c.err[0]).toMatch(/^cloud auth: AuthenticationError: .*credentials were rejected/);
+    expect(c.err.join('')).not.toContain('wrong');
+  });
+
+  it('rejects unknown commands and flags with exit code 2', async () => {
+    const c = capture();
+    expect(await run(['frobnicate'], c.io)).toBe(2);
+    expect(await run(['--nope'], c.io)).toBe(2);
+    expect(c.err).toHaveLength(2);
+    expect(await run(['endpoint'], c.io)).toBe(1);
+    expect(c.err[2]).toContain('ValidationError');
+  });
+});
