@@ -1,0 +1,6 @@
+import { encodeSegment } from '@cloud/core';
+
+export const flavorsPath = () => 'flavors';
+export const flavorsDetailPath = () => 'flavors/detail';
+export const flavorPath = (id: string) => `flavors/${encodeSegment(id)}`;
+export const flavorExtraSpecsPath = (id: string) => `flavors/${encodeSegment(id)}/os-extra_specs`;

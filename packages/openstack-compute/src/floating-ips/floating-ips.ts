@@ -1,0 +1,153 @@
+import { type PagedIterable, type RequestOptions, requireString } from '@cloud/core';
+import { type ComputeClient, rejectFromMicroversion } from '../client.js';
+import { compact, singlePage } from '../common.js';
+import { serverAction } from '../servers/actions.js';
+import { type FloatingIp, type FloatingIpWire, parseFloatingIp } from './types.js';
+import { floatingIpPath, floatingIpsPath } from './urls.js';
+
+const NEUTRON = 'use the networking service (Neutron) floating IP API instead';
+
+/** `os-floating-ips` is a proxy to the networking service, removed at 2.36. */
+const requireProxy = (client: ComputeClient) =>
+  rejectFromMicroversion(client, '2.36', 'os-floating-ips', NEUTRON);
+
+/** `addFloatingIp`/`removeFloatingIp` server actions were removed at 2.44. */
+const requireAction = (client: ComputeClient, action: string) =>
+  rejectFromMicroversion(client, '2.44', action, NEUTRON);
+
+/**
+ * Lists the project's floating IPs (`os-floating-ips`).
+ * @remarks Deprecated proxy API, removed at compute microversion 2.36: prefer Neutron.
+ * @example
+ * ```ts
+ * for await (const fip of listFloatingIps(compute)) console.log(fip.ip, fip.instanceId ?? 'free');
+ * ```
+ */
+export function listFloatingIps(client: ComputeClient, options?: RequestOptions): PagedIterable<FloatingIp> {
+  requireProxy(client);
+  return singlePage(async () => {
+    const res = await client.request<{ floating_ips: FloatingIpWire[] }>('GET', floatingIpsPath(), options);
+    return (res.body?.floating_ips ?? []).map(parseFloatingIp);
+  });
+}
+
+/**
+ * Gets one floating IP by id.
+ * @remarks Removed at compute microversion 2.36.
+ * @example
+ * ```ts
+ * const fip = await getFloatingIp(compute, fipId);
+ * ```
+ */
+export async function getFloatingIp(
+  client: ComputeClient,
+  id: string,
+  options?: RequestOptions,
+): Promise<FloatingIp> {
+  requireProxy(client);
+  requireString(String(id ?? ''), 'floatingIpId');
+  const res = await client.request<{ floating_ip: FloatingIpWire }>('GET', floatingIpPath(String(id)), {
+    ...options,
+    resource: `floating IP "${id}"`,
+  });
+  return parseFloatingIp(res.body.floating_ip);
+}
+
+/**
+ * Allocates a floating IP to the project, from `pool` or the default pool.
+ * @remarks Removed at compute microversion 2.36.
+ * @example
+ * ```ts
+ * const fip = await allocateFloatingIp(compute, { pool: 'public' });
+ * await associateFloatingIp(compute, serverId, { address: fip.ip });
+ * ```
+ */
+export async function allocateFloatingIp(
+  client: ComputeClient,
+  params: { pool?: string | undefined } = {},
+  options?: RequestOptions,
+): Promise<FloatingIp> {
+  requireProxy(client);
+  if (params.pool !== undefined) requireString(params.pool, 'pool');
+  const res = await client.request<{ floating_ip: FloatingIpWire }>('POST', floatingIpsPath(), {
+    ...options,
+    json: params.pool ? { pool: params.pool } : {},
+  });
+  return parseFloatingIp(res.body.floating_ip);
+}
+
+/**
+ * Releases (deallocates) a floating IP from the project.
+ * @remarks Removed at compute microversion 2.36.
+ * @example
+ * ```ts
+ * await releaseFloatingIp(compute, fip.id);
+ * ```
+ */
+export async function releaseFloatingIp(
+  client: ComputeClient,
+  id: string,
+  options?: RequestOptions,
+): Promise<void> {
+  requireProxy(client);
+  requireString(String(id ?? ''), 'floatingIpId');
+  await client.request('DELETE', floatingIpPath(String(id)), {
+    ...options,
+    resource: `floating IP "${id}"`,
+  });
+}
+
+/**
+ * Parameters of {@link associateFloatingIp}.
+ * @example await associateFloatingIp(compute, serverId, { address: '172.24.4.10', fixedAddress: '10.0.0.5' });
+ */
+export interface AssociateFloatingIpParams {
+  /** The floating address. */
+  address: string;
+  /** Which fixed address of the server to map it to, when it has several. */
+  fixedAddress?: string | undefined;
+}
+
+/**
+ * Associates a floating IP with a server (the `addFloatingIp` server action).
+ * @remarks Removed at compute microversion 2.44: associate through Neutron (update the floating
+ * IP's `port_id`) on newer clouds.
+ * @example
+ * ```ts
+ * await associateFloatingIp(compute, serverId, { address: '172.24.4.10' });
+ * ```
+ */
+export async function associateFloatingIp(
+  client: ComputeClient,
+  serverId: string,
+  params: AssociateFloatingIpParams,
+  options?: RequestOptions,
+): Promise<void> {
+  requireAction(client, 'addFloatingIp');
+  requireString(params?.address, 'address');
+  await serverAction(
+    client,
+    serverId,
+    { addFloatingIp: compact({ address: params.address, fixed_address: params.fixedAddress }) },
+    options,
+  );
+}
+
+/**
+ * Disassociates a floating IP from a server (the `removeFloatingIp` server action).
+ * @remarks Removed at compute microversion 2.44: use Neutron on newer clouds.
+ * @example
+ * ```ts
+ * await disassociateFloatingIp(compute, serverId, '172.24.4.10');
+ * ```
+ */
+export async function disassociateFloatingIp(
+  client: ComputeClient,
+  serverId: string,
+  address: string,
+  options?: RequestOptions,
+): Promise<void> {
+  requireAction(client, 'removeFloatingIp');
+  requireString(address, 'address');
+  await serverAction(client, serverId, { removeFloatingIp: { address } }, options);
+}

@@ -1,0 +1,32 @@
+/**
+ * A floating IP as the compute API shows it (`os-floating-ips`).
+ * @example const { ip, instanceId } = await getFloatingIp(compute, fipId);
+ */
+export interface FloatingIp {
+  id: string;
+  /** The floating address. */
+  ip: string;
+  /** The fixed address it maps to, when associated. */
+  fixedIp?: string | undefined;
+  /** The server it is associated with. */
+  instanceId?: string | undefined;
+  pool?: string | undefined;
+}
+
+/** @internal wire shape */
+export interface FloatingIpWire {
+  id: string | number;
+  ip: string;
+  fixed_ip?: string | null;
+  instance_id?: string | null;
+  pool?: string | null;
+}
+
+/** @internal */
+export const parseFloatingIp = (w: FloatingIpWire): FloatingIp => ({
+  id: String(w.id),
+  ip: w.ip,
+  ...(w.fixed_ip ? { fixedIp: w.fixed_ip } : {}),
+  ...(w.instance_id ? { instanceId: w.instance_id } : {}),
+  ...(w.pool ? { pool: w.pool } : {}),
+});

@@ -1,0 +1,149 @@
+import { type PagedIterable, type RequestOptions, requireOneOf, requireUuid } from '@cloud/core';
+import { type ComputeClient, rejectFromMicroversion } from '../client.js';
+import { pageByLinks } from '../common.js';
+import {
+  type Image,
+  type ImageSummary,
+  type ImageSummaryWire,
+  type ImageWire,
+  parseImage,
+  parseImageSummary,
+} from './types.js';
+import { imagePath, imagesDetailPath, imagesPath } from './urls.js';
+
+/**
+ * The compute image API is a proxy to the image service, removed at microversion 2.36.
+ * @internal
+ */
+export function requireImageProxy(client: ComputeClient): void {
+  rejectFromMicroversion(
+    client,
+    '2.36',
+    'the compute image API',
+    'use the image service (Glance) or a compute client with microversion 2.35 or lower',
+  );
+}
+
+/**
+ * Filters and paging of {@link listImages} and {@link listImagesDetail}.
+ * @example listImagesDetail(compute, { status: 'ACTIVE', type: 'snapshot', limit: 50 });
+ */
+export interface ListImagesParams {
+  name?: string | undefined;
+  status?: string | undefined;
+  /** Only snapshots of this server (its URL or id, as the cloud accepts). */
+  server?: string | undefined;
+  /** `snapshot` or `base`. */
+  type?: 'snapshot' | 'base' | undefined;
+  changesSince?: Date | string | undefined;
+  minDisk?: number | undefined;
+  minRam?: number | undefined;
+  limit?: number | undefined;
+  /** Start after this image id. */
+  marker?: string | undefined;
+}
+
+function imageQuery(client: ComputeClient, p: ListImagesParams) {
+  requireImageProxy(client);
+  if (p.type !== undefined) requireOneOf(p.type, ['snapshot', 'base'] as const, 'type');
+  return {
+    name: p.name,
+    status: p.status,
+    server: p.server,
+    type: p.type,
+    'changes-since': p.changesSince instanceof Date ? p.changesSince.toISOString() : p.changesSince,
+    minDisk: p.minDisk,
+    minRam: p.minRam,
+  };
+}
+
+/**
+ * Lists images (id, name, links) through the compute API, lazily, following `images_links`.
+ * @remarks Removed at compute microversion 2.36: use a client without a microversion (or 2.35 at
+ * most), or the image service.
+ * @example
+ * ```ts
+ * for await (const img of listImages(compute, { status: 'ACTIVE' })) console.log(img.id, img.name);
+ * ```
+ */
+export function listImages(
+  client: ComputeClient,
+  params: ListImagesParams = {},
+  options?: RequestOptions,
+): PagedIterable<ImageSummary> {
+  return pageByLinks<ImageSummaryWire, ImageSummary>({
+    client,
+    path: imagesPath(),
+    key: 'images',
+    linksKey: 'images_links',
+    query: imageQuery(client, params),
+    limit: params.limit,
+    marker: params.marker,
+    map: parseImageSummary,
+    options,
+  });
+}
+
+/**
+ * Lists images with their details through the compute API, lazily.
+ * @remarks Removed at compute microversion 2.36.
+ * @example
+ * ```ts
+ * const snapshots = await toArray(listImagesDetail(compute, { type: 'snapshot' }));
+ * ```
+ */
+export function listImagesDetail(
+  client: ComputeClient,
+  params: ListImagesParams = {},
+  options?: RequestOptions,
+): PagedIterable<Image> {
+  return pageByLinks<ImageWire, Image>({
+    client,
+    path: imagesDetailPath(),
+    key: 'images',
+    linksKey: 'images_links',
+    query: imageQuery(client, params),
+    limit: params.limit,
+    marker: params.marker,
+    map: parseImage,
+    options,
+  });
+}
+
+/**
+ * Gets one image through the compute API.
+ * @remarks Removed at compute microversion 2.36.
+ * @throws NotFoundError naming the image.
+ * @example
+ * ```ts
+ * const img = await getImage(compute, imageId);
+ * if (img.status === 'ACTIVE') console.log('ready', img.minDisk);
+ * ```
+ */
+export async function getImage(client: ComputeClient, id: string, options?: RequestOptions): Promise<Image> {
+  requireImageProxy(client);
+  requireUuid(id, 'imageId');
+  const res = await client.request<{ image: ImageWire }>('GET', imagePath(id), {
+    ...options,
+    resource: `image "${id}"`,
+  });
+  return parseImage(res.body.image);
+}
+
+/**
+ * Deletes an image through the compute API.
+ * @remarks Removed at compute microversion 2.36.
+ * @example
+ * ```ts
+ * await deleteImage(compute, imageId);
+ * ```
+ */
+export async function deleteImage(
+  client: ComputeClient,
+  id: string,
+  options?: RequestOptions,
+): Promise<void> {
+  requireImageProxy(client);
+  requireUuid(id, 'imageId');
+  await client.request('DELETE', imagePath(id), { ...options, resource: `image "${id}"` });
+}

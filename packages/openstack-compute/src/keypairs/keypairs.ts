@@ -1,0 +1,187 @@
+import {
+  CloudError,
+  type PagedIterable,
+  type RequestOptions,
+  requireOneOf,
+  requireString,
+  ValidationError,
+} from '@cloud/core';
+import { type ComputeClient, rejectFromMicroversion, requireMicroversion } from '../client.js';
+import { compact, pageByLinks, requireName } from '../common.js';
+import { type CreatedKeypair, type Keypair, type KeypairWire, parseKeypair } from './types.js';
+import { keypairPath, keypairsPath } from './urls.js';
+
+/**
+ * Parameters of {@link createKeypair}.
+ * @example await createKeypair(compute, { name: 'deploy' });
+ */
+export interface CreateKeypairParams {
+  name: string;
+  /** `ssh` (default) or `x509`. @remarks Requires compute microversion 2.2 */
+  type?: 'ssh' | 'x509' | undefined;
+  /** Administrators: create it for another user. @remarks Requires compute microversion 2.10 */
+  userId?: string | undefined;
+}
+
+/**
+ * Parameters of {@link importKeypair}.
+ * @example await importKeypair(compute, { name: 'laptop', publicKey: 'ssh-ed25519 AAAA... me@laptop' });
+ */
+export interface ImportKeypairParams extends CreateKeypairParams {
+  /** The public key, e.g. the content of `~/.ssh/id_ed25519.pub`. */
+  publicKey: string;
+}
+
+function keypairBody(client: ComputeClient, p: CreateKeypairParams, publicKey?: string) {
+  requireName(p?.name, 'name');
+  if (p.name.length > 255) throw new ValidationError('name must be at most 255 characters', 'name');
+  if (p.type !== undefined) {
+    requireOneOf(p.type, ['ssh', 'x509'] as const, 'type');
+    requireMicroversion(client, '2.2', 'type');
+  }
+  if (p.userId !== undefined) requireMicroversion(client, '2.10', 'userId');
+  return { keypair: compact({ name: p.name, type: p.type, user_id: p.userId, public_key: publicKey }) };
+}
+
+/**
+ * Creates a key pair whose private key the server generates, and returns it with the private key
+ * (shown only this once).
+ * @remarks Key generation was removed at compute microversion 2.92: use {@link importKeypair} there.
+ * @example
+ * ```ts
+ * const { privateKey } = await createKeypair(compute, { name: 'deploy' });
+ * await writeFile('deploy.pem', privateKey, { mode: 0o600 });
+ * ```
+ */
+export async function createKeypair(
+  client: ComputeClient,
+  params: CreateKeypairParams,
+  options?: RequestOptions,
+): Promise<CreatedKeypair> {
+  rejectFromMicroversion(client, '2.92', 'generating a key pair', 'import a public key with importKeypair');
+  const json = keypairBody(client, params);
+  const res = await client.request<{ keypair: KeypairWire }>('POST', keypairsPath(), { ...options, json });
+  const w = res.body.keypair;
+  if (!w.private_key) {
+    throw new CloudError(
+      `the server returned no private key for key pair "${w.name}"`,
+      'UNEXPECTED_RESPONSE',
+    );
+  }
+  return { ...parseKeypair(w), privateKey: w.private_key };
+}
+
+/**
+ * Imports an existing public key as a key pair.
+ * @example
+ * ```ts
+ * const kp = await importKeypair(compute, { name: 'laptop', publicKey: await readFile(pub, 'utf8') });
+ * ```
+ */
+export async function importKeypair(
+  client: ComputeClient,
+  params: ImportKeypairParams,
+  options?: RequestOptions,
+): Promise<Keypair> {
+  const publicKey = requireString(params?.publicKey, 'publicKey').trim();
+  if (publicKey === '') throw new ValidationError('publicKey must not be blank', 'publicKey');
+  const json = keypairBody(client, params, publicKey);
+  const res = await client.request<{ keypair: KeypairWire }>('POST', keypairsPath(), { ...options, json });
+  return parseKeypair(res.body.keypair);
+}
+
+/**
+ * Parameters of {@link listKeypairs}.
+ * @example listKeypairs(compute, { limit: 100 }); // client microversion 2.35 or later
+ */
+export interface ListKeypairsParams {
+  /** Administrators: another user's key pairs. @remarks Requires compute microversion 2.10 */
+  userId?: string | undefined;
+  /** @remarks Requires compute microversion 2.35 */
+  limit?: number | undefined;
+  /** Start after this key pair name. @remarks Requires compute microversion 2.35 */
+  marker?: string | undefined;
+}
+
+/**
+ * Lists the key pairs of the user, lazily (paged from microversion 2.35).
+ * @example
+ * ```ts
+ * for await (const kp of listKeypairs(compute)) console.log(kp.name, kp.fingerprint);
+ * ```
+ */
+export function listKeypairs(
+  client: ComputeClient,
+  params: ListKeypairsParams = {},
+  options?: RequestOptions,
+): PagedIterable<Keypair> {
+  if (params.userId !== undefined) requireMicroversion(client, '2.10', 'userId');
+  if (params.limit !== undefined) requireMicroversion(client, '2.35', 'limit');
+  if (params.marker !== undefined) requireMicroversion(client, '2.35', 'marker');
+  return pageByLinks<{ keypair: KeypairWire }, Keypair>({
+    client,
+    path: keypairsPath(),
+    key: 'keypairs',
+    linksKey: 'keypairs_links',
+    query: { user_id: params.userId },
+    limit: params.limit,
+    marker: params.marker,
+    map: (row) => parseKeypair(row.keypair),
+    options,
+  });
+}
+
+/**
+ * Parameters of {@link getKeypair} and {@link deleteKeypair}.
+ * @example await deleteKeypair(adminCompute, 'deploy', { userId: 'u-2' });
+ */
+export interface KeypairOwnerParams {
+  /** Administrators: another user's key pair. @remarks Requires compute microversion 2.10 */
+  userId?: string | undefined;
+}
+
+/**
+ * Gets one key pair by name.
+ * @throws NotFoundError naming the key pair.
+ * @example
+ * ```ts
+ * const kp = await getKeypair(compute, 'deploy');
+ * ```
+ */
+export async function getKeypair(
+  client: ComputeClient,
+  name: string,
+  params: KeypairOwnerParams = {},
+  options?: RequestOptions,
+): Promise<Keypair> {
+  requireString(name, 'name');
+  if (params.userId !== undefined) requireMicroversion(client, '2.10', 'userId');
+  const res = await client.request<{ keypair: KeypairWire }>('GET', keypairPath(name), {
+    ...options,
+    searchParams: { user_id: params.userId },
+    resource: `keypair "${name}"`,
+  });
+  return parseKeypair(res.body.keypair);
+}
+
+/**
+ * Deletes a key pair. Servers booted with it keep the key.
+ * @example
+ * ```ts
+ * await deleteKeypair(compute, 'deploy');
+ * ```
+ */
+export async function deleteKeypair(
+  client: ComputeClient,
+  name: string,
+  params: KeypairOwnerParams = {},
+  options?: RequestOptions,
+): Promise<void> {
+  requireString(name, 'name');
+  if (params.userId !== undefined) requireMicroversion(client, '2.10', 'userId');
+  await client.request('DELETE', keypairPath(name), {
+    ...options,
+    searchParams: { user_id: params.userId },
+    resource: `keypair "${name}"`,
+  });
+}

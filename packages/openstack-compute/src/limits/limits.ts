@@ -1,0 +1,25 @@
+import { type RequestOptions, requireString } from '@cloud/core';
+import type { ComputeClient } from '../client.js';
+import { type ComputeLimits, type ComputeLimitsWire, parseComputeLimits } from './types.js';
+import { limitsPath } from './urls.js';
+
+/**
+ * Gets the project's absolute limits (quotas and usage) and rate limits.
+ * @example
+ * ```ts
+ * const { absolute } = await getComputeLimits(compute);
+ * console.log(`${absolute.totalCoresUsed}/${absolute.maxTotalCores} cores`);
+ * ```
+ */
+export async function getComputeLimits(
+  client: ComputeClient,
+  params: { /** Administrators: another project's limits. */ tenantId?: string | undefined } = {},
+  options?: RequestOptions,
+): Promise<ComputeLimits> {
+  if (params.tenantId !== undefined) requireString(params.tenantId, 'tenantId');
+  const res = await client.request<{ limits: ComputeLimitsWire }>('GET', limitsPath(), {
+    ...options,
+    searchParams: { tenant_id: params.tenantId },
+  });
+  return parseComputeLimits(res.body?.limits ?? {});
+}

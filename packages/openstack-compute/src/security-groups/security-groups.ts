@@ -1,0 +1,263 @@
+import {
+  type PagedIterable,
+  type RequestOptions,
+  requireInteger,
+  requireOneOf,
+  requireString,
+  ValidationError,
+} from '@cloud/core';
+import { type ComputeClient, rejectFromMicroversion } from '../client.js';
+import { compact, requireName, requireServerId, singlePage } from '../common.js';
+import { serverAction } from '../servers/actions.js';
+import { serverSecurityGroupsPath } from '../servers/urls.js';
+import {
+  parseSecurityGroup,
+  parseSecurityGroupRule,
+  type SecurityGroup,
+  type SecurityGroupRule,
+  type SecurityGroupRuleWire,
+  type SecurityGroupWire,
+} from './types.js';
+import {
+  securityGroupPath,
+  securityGroupRulePath,
+  securityGroupRulesPath,
+  securityGroupsPath,
+} from './urls.js';
+
+/** `os-security-groups` and `os-security-group-rules` are proxies removed at 2.36. */
+const requireProxy = (client: ComputeClient, api: string) =>
+  rejectFromMicroversion(
+    client,
+    '2.36',
+    api,
+    'use the networking service (Neutron) security group API instead',
+  );
+
+const idOf = (id: unknown, field: string): string => {
+  if (typeof id === 'number' && Number.isInteger(id)) return String(id);
+  return requireString(id, field);
+};
+
+/**
+ * Lists the project's security groups with their rules.
+ * @remarks Deprecated proxy API, removed at compute microversion 2.36: prefer Neutron.
+ * @example
+ * ```ts
+ * for await (const g of listSecurityGroups(compute)) console.log(g.name, g.rules.length);
+ * ```
+ */
+export function listSecurityGroups(
+  client: ComputeClient,
+  params: { /** Administrators: every project's groups. */ allTenants?: boolean | undefined } = {},
+  options?: RequestOptions,
+): PagedIterable<SecurityGroup> {
+  requireProxy(client, 'os-security-groups');
+  return singlePage(async () => {
+    const res = await client.request<{ security_groups: SecurityGroupWire[] }>('GET', securityGroupsPath(), {
+      ...options,
+      searchParams: { all_tenants: params.allTenants ? 'true' : undefined },
+    });
+    return (res.body?.security_groups ?? []).map(parseSecurityGroup);
+  });
+}
+
+/**
+ * Gets one security group.
+ * @remarks Removed at compute microversion 2.36.
+ * @example
+ * ```ts
+ * const g = await getSecurityGroup(compute, groupId);
+ * ```
+ */
+export async function getSecurityGroup(
+  client: ComputeClient,
+  id: string,
+  options?: RequestOptions,
+): Promise<SecurityGroup> {
+  requireProxy(client, 'os-security-groups');
+  const gid = idOf(id, 'securityGroupId');
+  const res = await client.request<{ security_group: SecurityGroupWire }>('GET', securityGroupPath(gid), {
+    ...options,
+    resource: `security group "${gid}"`,
+  });
+  return parseSecurityGroup(res.body.security_group);
+}
+
+/**
+ * Creates a security group (without rules).
+ * @remarks Removed at compute microversion 2.36.
+ * @example
+ * ```ts
+ * const g = await createSecurityGroup(compute, { name: 'web', description: 'HTTP in' });
+ * ```
+ */
+export async function createSecurityGroup(
+  client: ComputeClient,
+  params: { name: string; description?: string | undefined },
+  options?: RequestOptions,
+): Promise<SecurityGroup> {
+  requireProxy(client, 'os-security-groups');
+  requireName(params?.name, 'name');
+  const res = await client.request<{ security_group: SecurityGroupWire }>('POST', securityGroupsPath(), {
+    ...options,
+    json: { security_group: { name: params.name, description: params.description ?? '' } },
+  });
+  return parseSecurityGroup(res.body.security_group);
+}
+
+/**
+ * Deletes a security group.
+ * @remarks Removed at compute microversion 2.36.
+ * @example
+ * ```ts
+ * await deleteSecurityGroup(compute, groupId);
+ * ```
+ */
+export async function deleteSecurityGroup(
+  client: ComputeClient,
+  id: string,
+  options?: RequestOptions,
+): Promise<void> {
+  requireProxy(client, 'os-security-groups');
+  const gid = idOf(id, 'securityGroupId');
+  await client.request('DELETE', securityGroupPath(gid), { ...options, resource: `security group "${gid}"` });
+}
+
+/**
+ * Parameters of {@link createSecurityGroupRule}. Give `cidr` or `groupId`, not both.
+ * @example await createSecurityGroupRule(compute, { parentGroupId, ipProtocol: 'tcp', fromPort: 22, toPort: 22, cidr: '10.0.0.0/8' });
+ */
+export interface CreateSecurityGroupRuleParams {
+  /** The group the rule belongs to. */
+  parentGroupId: string;
+  ipProtocol: 'tcp' | 'udp' | 'icmp';
+  /** First port (or ICMP type; -1 for any). */
+  fromPort: number;
+  /** Last port (or ICMP code; -1 for any). */
+  toPort: number;
+  /** Allowed source range, e.g. `0.0.0.0/0`. */
+  cidr?: string | undefined;
+  /** Allowed source group. */
+  groupId?: string | undefined;
+}
+
+/**
+ * Adds an ingress rule to a security group.
+ * @remarks Removed at compute microversion 2.36.
+ * @example
+ * ```ts
+ * await createSecurityGroupRule(compute, { parentGroupId: g.id, ipProtocol: 'tcp', fromPort: 443, toPort: 443, cidr: '0.0.0.0/0' });
+ * ```
+ */
+export async function createSecurityGroupRule(
+  client: ComputeClient,
+  params: CreateSecurityGroupRuleParams,
+  options?: RequestOptions,
+): Promise<SecurityGroupRule> {
+  requireProxy(client, 'os-security-group-rules');
+  const parent = idOf(params?.parentGroupId, 'parentGroupId');
+  requireOneOf(params.ipProtocol, ['tcp', 'udp', 'icmp'] as const, 'ipProtocol');
+  const min = params.ipProtocol === 'icmp' ? -1 : 1;
+  const max = params.ipProtocol === 'icmp' ? 255 : 65535;
+  requireInteger(params.fromPort, 'fromPort', min, max);
+  requireInteger(params.toPort, 'toPort', min, max);
+  if (params.ipProtocol !== 'icmp' && params.fromPort > params.toPort) {
+    throw new ValidationError('fromPort must not be greater than toPort', 'fromPort');
+  }
+  if (params.cidr !== undefined && params.groupId !== undefined) {
+    throw new ValidationError('give cidr or groupId, not both', 'cidr');
+  }
+  const rule = compact({
+    parent_group_id: parent,
+    ip_protocol: params.ipProtocol,
+    from_port: params.fromPort,
+    to_port: params.toPort,
+    cidr: params.cidr,
+    group_id: params.groupId === undefined ? undefined : idOf(params.groupId, 'groupId'),
+  });
+  const res = await client.request<{ security_group_rule: SecurityGroupRuleWire }>(
+    'POST',
+    securityGroupRulesPath(),
+    { ...options, json: { security_group_rule: rule }, resource: `security group "${parent}"` },
+  );
+  return parseSecurityGroupRule(res.body.security_group_rule);
+}
+
+/**
+ * Deletes a security group rule.
+ * @remarks Removed at compute microversion 2.36.
+ * @example
+ * ```ts
+ * await deleteSecurityGroupRule(compute, ruleId);
+ * ```
+ */
+export async function deleteSecurityGroupRule(
+  client: ComputeClient,
+  id: string,
+  options?: RequestOptions,
+): Promise<void> {
+  requireProxy(client, 'os-security-group-rules');
+  const rid = idOf(id, 'ruleId');
+  await client.request('DELETE', securityGroupRulePath(rid), {
+    ...options,
+    resource: `security group rule "${rid}"`,
+  });
+}
+
+/**
+ * Lists the security groups of a server. Available at every microversion.
+ * @example
+ * ```ts
+ * for await (const g of listServerSecurityGroups(compute, serverId)) console.log(g.name);
+ * ```
+ */
+export function listServerSecurityGroups(
+  client: ComputeClient,
+  serverId: string,
+  options?: RequestOptions,
+): PagedIterable<SecurityGroup> {
+  requireServerId(serverId);
+  return singlePage(async () => {
+    const res = await client.request<{ security_groups: SecurityGroupWire[] }>(
+      'GET',
+      serverSecurityGroupsPath(serverId),
+      { ...options, resource: `server "${serverId}"` },
+    );
+    return (res.body?.security_groups ?? []).map(parseSecurityGroup);
+  });
+}
+
+/**
+ * Adds a security group (by name) to a server (`addSecurityGroup`). Available at every microversion.
+ * @example
+ * ```ts
+ * await addServerSecurityGroup(compute, serverId, 'web');
+ * ```
+ */
+export async function addServerSecurityGroup(
+  client: ComputeClient,
+  serverId: string,
+  name: string,
+  options?: RequestOptions,
+): Promise<void> {
+  requireString(name, 'name');
+  await serverAction(client, serverId, { addSecurityGroup: { name } }, options);
+}
+
+/**
+ * Removes a security group (by name) from a server (`removeSecurityGroup`).
+ * @example
+ * ```ts
+ * await removeServerSecurityGroup(compute, serverId, 'web');
+ * ```
+ */
+export async function removeServerSecurityGroup(
+  client: ComputeClient,
+  serverId: string,
+  name: string,
+  options?: RequestOptions,
+): Promise<void> {
+  requireString(name, 'name');
+  await serverAction(client, serverId, { removeSecurityGroup: { name } }, options);
+}

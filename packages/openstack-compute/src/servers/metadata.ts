@@ -1,0 +1,115 @@
+import type { RequestOptions } from '@cloud/core';
+import type { ComputeClient } from '../client.js';
+import { requireServerId } from '../common.js';
+import {
+  type ComputeMetadata,
+  type MetadataTarget,
+  readMetadata,
+  readMetadataItem,
+  removeMetadataItem,
+  writeMetadata,
+  writeMetadataItem,
+} from '../metadata.js';
+import { serverPath } from './urls.js';
+
+const target = (id: string): MetadataTarget => {
+  requireServerId(id);
+  return { path: serverPath(id), resource: `server "${id}"` };
+};
+
+/**
+ * Gets all metadata of a server.
+ * @example
+ * ```ts
+ * const meta = await getServerMetadata(compute, id); // { role: 'web' }
+ * ```
+ */
+export async function getServerMetadata(
+  client: ComputeClient,
+  id: string,
+  options?: RequestOptions,
+): Promise<ComputeMetadata> {
+  return readMetadata(client, target(id), options);
+}
+
+/**
+ * Replaces all metadata of a server (`PUT`): keys not given are removed. Returns the new metadata.
+ * @example
+ * ```ts
+ * await setServerMetadata(compute, id, { role: 'web', tier: 'front' });
+ * ```
+ */
+export async function setServerMetadata(
+  client: ComputeClient,
+  id: string,
+  metadata: ComputeMetadata,
+  options?: RequestOptions,
+): Promise<ComputeMetadata> {
+  return writeMetadata(client, target(id), metadata, 'PUT', options);
+}
+
+/**
+ * Merges keys into a server's metadata (`POST`): other keys are kept. Returns the whole metadata.
+ * @example
+ * ```ts
+ * await updateServerMetadata(compute, id, { owner: 'ops' });
+ * ```
+ */
+export async function updateServerMetadata(
+  client: ComputeClient,
+  id: string,
+  metadata: ComputeMetadata,
+  options?: RequestOptions,
+): Promise<ComputeMetadata> {
+  return writeMetadata(client, target(id), metadata, 'POST', options);
+}
+
+/**
+ * Gets one metadata value of a server.
+ * @throws NotFoundError naming the key when it is not set.
+ * @example
+ * ```ts
+ * const role = await getServerMetadataItem(compute, id, 'role');
+ * ```
+ */
+export async function getServerMetadataItem(
+  client: ComputeClient,
+  id: string,
+  key: string,
+  options?: RequestOptions,
+): Promise<string> {
+  return readMetadataItem(client, target(id), key, options);
+}
+
+/**
+ * Sets one metadata value of a server.
+ * @example
+ * ```ts
+ * await setServerMetadataItem(compute, id, 'role', 'db');
+ * ```
+ */
+export async function setServerMetadataItem(
+  client: ComputeClient,
+  id: string,
+  key: string,
+  value: string,
+  options?: RequestOptions,
+): Promise<void> {
+  return writeMetadataItem(client, target(id), key, value, options);
+}
+
+/**
+ * Deletes one metadata key of a server.
+ * @example
+ * ```ts
+ * await deleteServerMetadataItem(compute, id, 'role');
+ * ```
+ */
+export async function deleteServerMetadataItem(
+  client: ComputeClient,
+  id: string,
+  key: string,
+  options?: RequestOptions,
+): Promise<void> {
+  return removeMetadataItem(client, target(id), key, options);
+}

@@ -1,0 +1,68 @@
+import { CloudError, type RequestOptions, ValidationError } from '@cloud/core';
+import type { ComputeClient } from '../client.js';
+import { headerOf, requireName } from '../common.js';
+import { type ComputeMetadata, validateMetadata } from '../metadata.js';
+import { serverAction } from './actions.js';
+
+/**
+ * Parameters of {@link createServerImage}.
+ * @example await createServerImage(compute, id, { name: 'web-01-backup', metadata: { kind: 'backup' } });
+ */
+export interface CreateServerImageParams {
+  /** Name of the new image. */
+  name: string;
+  metadata?: ComputeMetadata | undefined;
+}
+
+/**
+ * Snapshots a server into a new image (`createImage`) and returns the image id. The id comes from
+ * the `Location` header before microversion 2.45 and from the body (`image_id`) from 2.45; both are
+ * read. The image is `SAVING` at first: poll {@link getImage} (or the image service) until `ACTIVE`.
+ * @example
+ * ```ts
+ * const { imageId } = await createServerImage(compute, id, { name: 'web-01-backup' });
+ * ```
+ */
+export async function createServerImage(
+  client: ComputeClient,
+  id: string,
+  params: CreateServerImageParams,
+  options?: RequestOptions,
+): Promise<{ imageId: string }> {
+  requireName(params?.name, 'name');
+  if (params.metadata !== undefined) validateMetadata(params.metadata);
+  const createImage = params.metadata
+    ? { name: params.name, metadata: params.metadata }
+    : { name: params.name };
+  const res = await serverAction<{ image_id?: string } | undefined>(client, id, { createImage }, options);
+  const fromBody = res.body?.image_id;
+  const location = headerOf(res.headers, 'location');
+  const imageId = fromBody ?? location?.replace(/\/+$/, '').split('/').at(-1);
+  if (!imageId) {
+    throw new CloudError(
+      `createImage on server "${id}" returned neither an image_id nor a Location header`,
+      'UNEXPECTED_RESPONSE',
+    );
+  }
+  return { imageId };
+}
+
+/**
+ * Changes the root (administrator) password of a server (`changePassword`). The password is never
+ * part of an error message or log.
+ * @example
+ * ```ts
+ * await changeServerPassword(compute, id, newPassword);
+ * ```
+ */
+export async function changeServerPassword(
+  client: ComputeClient,
+  id: string,
+  adminPass: string,
+  options?: RequestOptions,
+): Promise<void> {
+  if (typeof adminPass !== 'string' || adminPass.length === 0) {
+    throw new ValidationError('adminPass must be a non-empty string', 'adminPass');
+  }
+  await serverAction(client, id, { changePassword: { adminPass } }, options);
+}

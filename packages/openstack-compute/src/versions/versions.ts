@@ -1,0 +1,71 @@
+import { CloudError, type PagedIterable, type RequestOptions } from '@cloud/core';
+import type { ComputeClient } from '../client.js';
+import { singlePage } from '../common.js';
+import { type ComputeApiVersion, type ComputeApiVersionWire, parseComputeApiVersion } from './types.js';
+
+const VERSION_SEGMENT = /\/(v\d+(?:\.\d+)?)(?=\/|$)/;
+
+/** The unversioned root of a compute endpoint: `https://nova/v2.1/abc` -> `https://nova/`. @internal */
+export function computeRootUrl(endpoint: string): string {
+  const url = new URL(endpoint);
+  const m = VERSION_SEGMENT.exec(url.pathname);
+  url.pathname = m ? url.pathname.slice(0, m.index + 1) : url.pathname.replace(/\/?$/, '/');
+  url.search = '';
+  return url.toString();
+}
+
+/** `v2` -> `v2.0`; `v2.1` stays. @internal */
+const versionIdOf = (endpoint: string): string | undefined => {
+  const m = VERSION_SEGMENT.exec(new URL(endpoint).pathname)?.[1];
+  return m && !m.includes('.') ? `${m}.0` : m;
+};
+
+async function fetchVersions(client: ComputeClient, options?: RequestOptions): Promise<ComputeApiVersion[]> {
+  const root = computeRootUrl(await client.endpoint(options?.signal));
+  const res = await client.request<{ versions?: ComputeApiVersionWire[]; version?: ComputeApiVersionWire }>(
+    'GET',
+    root,
+    { ...options, okStatuses: [300], resource: 'compute API versions' },
+  );
+  const body = res.body ?? {};
+  const list = body.versions ?? (body.version ? [body.version] : []);
+  return list.map(parseComputeApiVersion);
+}
+
+/**
+ * Lists the major versions of the compute API with their microversion ranges (`GET` on the
+ * endpoint's root).
+ * @example
+ * ```ts
+ * for await (const v of listComputeApiVersions(compute)) console.log(v.id, v.status, v.minVersion, v.maxVersion);
+ * ```
+ */
+export function listComputeApiVersions(
+  client: ComputeClient,
+  options?: RequestOptions,
+): PagedIterable<ComputeApiVersion> {
+  return singlePage(() => fetchVersions(client, options));
+}
+
+/**
+ * Gets the version of the compute API the client talks to (matched on the endpoint's `/v2.1`
+ * segment, else the `CURRENT` one), with the lowest and highest microversion the server accepts.
+ * @example
+ * ```ts
+ * const { minVersion, maxVersion } = await getComputeApiVersion(compute);
+ * console.log(`microversions ${minVersion ?? 'none'} to ${maxVersion ?? 'none'}`);
+ * ```
+ */
+export async function getComputeApiVersion(
+  client: ComputeClient,
+  options?: RequestOptions,
+): Promise<ComputeApiVersion> {
+  const versions = await fetchVersions(client, options);
+  const id = versionIdOf(await client.endpoint(options?.signal));
+  const found =
+    versions.find((v) => v.id === id) ?? versions.find((v) => v.status === 'CURRENT') ?? versions[0];
+  if (!found) {
+    throw new CloudError('the compute endpoint listed no API versions', 'UNEXPECTED_RESPONSE');
+  }
+  return found;
+}

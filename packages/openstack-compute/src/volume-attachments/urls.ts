@@ -1,0 +1,6 @@
+import { encodeSegment } from '@cloud/core';
+
+export const volumeAttachmentsPath = (serverId: string) =>
+  `servers/${encodeSegment(serverId)}/os-volume_attachments`;
+export const volumeAttachmentPath = (serverId: string, volumeId: string) =>
+  `servers/${encodeSegment(serverId)}/os-volume_attachments/${encodeSegment(volumeId)}`;
