@@ -1,1 +1,99 @@
-export {};
+export {
+  createDatabaseBackup,
+  deleteDatabaseBackup,
+  getDatabaseBackup,
+  listDatabaseBackups,
+  listDatabaseInstanceBackups,
+} from './backups/backups.js';
+export type {
+  CreateDatabaseBackupParams,
+  DatabaseBackup,
+  DatabaseBackupStatus,
+  ListDatabaseBackupsParams,
+} from './backups/types.js';
+export {
+  createDatabaseClient,
+  type DatabaseClient,
+  type DatabaseClientOptions,
+  DEFAULT_MAX_DATABASE_USER_NAME_LENGTH,
+  DEFAULT_MAX_VOLUME_SIZE_GB,
+} from './client.js';
+export type { DatabaseListParams } from './common.js';
+export {
+  attachConfigurationGroup,
+  createConfigurationGroup,
+  deleteConfigurationGroup,
+  detachConfigurationGroup,
+  getConfigurationGroup,
+  listConfigurationGroupInstances,
+  listConfigurationGroups,
+  replaceConfigurationGroup,
+  updateConfigurationGroup,
+} from './configurations/configurations.js';
+export type {
+  ConfigurationGroup,
+  ConfigurationGroupInstance,
+  ConfigurationValue,
+  CreateConfigurationGroupParams,
+  ReplaceConfigurationGroupParams,
+} from './configurations/types.js';
+export { createDatabase, createDatabases, deleteDatabase, listDatabases } from './databases/databases.js';
+export type { CreateDatabaseParams, Database } from './databases/types.js';
+export {
+  getDatastore,
+  getDatastoreVersion,
+  listDatastores,
+  listDatastoreVersions,
+} from './datastores/datastores.js';
+export type { Datastore, DatastoreVersion } from './datastores/types.js';
+export { getDatabaseFlavor, listDatabaseFlavors } from './flavors/flavors.js';
+export type { DatabaseFlavor } from './flavors/types.js';
+export {
+  resizeDatabaseInstance,
+  resizeDatabaseInstanceVolume,
+  restartDatabaseInstance,
+} from './instances/actions.js';
+export {
+  createDatabaseInstance,
+  deleteDatabaseInstance,
+  getDatabaseInstance,
+  listDatabaseInstances,
+} from './instances/instances.js';
+export {
+  type CreateDatabaseInstanceParams,
+  DATABASE_INSTANCE_STATUSES,
+  type DatabaseInstance,
+  type DatabaseInstanceNic,
+  type DatabaseInstanceStatus,
+  type KnownDatabaseInstanceStatus,
+  type ListDatabaseInstancesParams,
+} from './instances/types.js';
+export {
+  type WaitForDatabaseInstanceDeletedOptions,
+  type WaitForDatabaseInstanceStatusOptions,
+  waitForDatabaseInstanceDeleted,
+  waitForDatabaseInstanceStatus,
+} from './instances/waiters.js';
+export { enableRootUser, isRootEnabled } from './root/root.js';
+export type { RootUserCredentials } from './root/types.js';
+export { grantDatabaseAccess, listDatabaseAccess, revokeDatabaseAccess } from './users/access.js';
+export type {
+  CreateDatabaseUserParams,
+  DatabaseUser,
+  DatabaseUserPasswordChange,
+  DatabaseUserRef,
+} from './users/types.js';
+export {
+  changeDatabaseUserPassword,
+  changeDatabaseUserPasswords,
+  createDatabaseUser,
+  createDatabaseUsers,
+  deleteDatabaseUser,
+  getDatabaseUser,
+  listDatabaseUsers,
+} from './users/users.js';
+export {
+  MAX_DATABASE_NAME_LENGTH,
+  RESERVED_DATABASE_NAMES,
+  RESERVED_DATABASE_USER_NAMES,
+} from './validation.js';

@@ -1,1 +1,18 @@
-export {};
+// Fixtures and a stateful fake of Rackspace Cloud Databases / OpenStack Trove v1.0.
+// Nothing here imports '@jest/globals', so examples and the demo can use the fake outside Jest.
+export {
+  createFakeTrove,
+  type FakeTrove,
+  type FakeTroveInstance,
+  type FakeTroveOptions,
+} from './databases-fake.js';
+export {
+  fakeTroveCredentials,
+  type TroveLink,
+  troveBackup,
+  troveConfiguration,
+  troveDatastores,
+  troveFault,
+  troveFlavors,
+  troveInstance,
+} from './databases-fixtures.js';

@@ -1,0 +1,136 @@
+import { type PagedIterable, type RequestOptions, ValidationError } from '@cloud/core';
+import type { DatabaseClient } from '../client.js';
+import {
+  compact,
+  type DatabaseListParams,
+  optionalString,
+  pageByLinks,
+  requireId,
+  requireName,
+} from '../common.js';
+import {
+  type CreateDatabaseBackupParams,
+  type DatabaseBackup,
+  type DatabaseBackupWire,
+  type ListDatabaseBackupsParams,
+  parseDatabaseBackup,
+} from './types.js';
+import { backupPath, backupsPath, instanceBackupsPath } from './urls.js';
+
+/**
+ * Starts a backup of an instance. It returns at once with the backup in `NEW`; the instance shows
+ * `BACKUP` meanwhile, and the backup reaches `COMPLETED` (or `FAILED`).
+ * @example
+ * ```ts
+ * const backup = await createDatabaseBackup(db, { instanceId, name: 'nightly', description: 'before upgrade' });
+ * ```
+ */
+export async function createDatabaseBackup(
+  client: DatabaseClient,
+  params: CreateDatabaseBackupParams,
+  options?: RequestOptions,
+): Promise<DatabaseBackup> {
+  if (!params || typeof params !== 'object') throw new ValidationError('params must be an object', 'params');
+  const instance = requireId(params.instanceId, 'instanceId');
+  const name = requireName(params.name, 'name');
+  const backup = compact({
+    name,
+    instance,
+    description: optionalString(params.description, 'description'),
+    parent_id: params.parentId === undefined ? undefined : requireId(params.parentId, 'parentId'),
+    incremental: params.incremental ? 1 : undefined,
+  });
+  const res = await client.request<{ backup: DatabaseBackupWire }>('POST', backupsPath(), {
+    ...options,
+    json: { backup },
+  });
+  return parseDatabaseBackup(res.body.backup);
+}
+
+/**
+ * Lists the backups of the account, lazily, following the service's `next` links.
+ * @example
+ * ```ts
+ * for await (const b of listDatabaseBackups(db)) console.log(b.name, b.status, b.created);
+ * ```
+ */
+export function listDatabaseBackups(
+  client: DatabaseClient,
+  params: ListDatabaseBackupsParams = {},
+  options?: RequestOptions,
+): PagedIterable<DatabaseBackup> {
+  return pageByLinks<DatabaseBackupWire, DatabaseBackup>({
+    client,
+    path: backupsPath(),
+    key: 'backups',
+    params,
+    query: { datastore: params.datastore },
+    map: parseDatabaseBackup,
+    options,
+  });
+}
+
+/**
+ * Lists the backups of one instance, lazily.
+ * @example
+ * ```ts
+ * for await (const b of listDatabaseInstanceBackups(db, instanceId)) console.log(b.id, b.status);
+ * ```
+ */
+export function listDatabaseInstanceBackups(
+  client: DatabaseClient,
+  instanceId: string,
+  params: DatabaseListParams = {},
+  options?: RequestOptions,
+): PagedIterable<DatabaseBackup> {
+  requireId(instanceId, 'instanceId');
+  return pageByLinks<DatabaseBackupWire, DatabaseBackup>({
+    client,
+    path: instanceBackupsPath(instanceId),
+    key: 'backups',
+    params,
+    map: parseDatabaseBackup,
+    resource: `database instance "${instanceId}"`,
+    options,
+  });
+}
+
+/**
+ * Gets one backup.
+ * @throws NotFoundError naming the backup.
+ * @example
+ * ```ts
+ * const { status } = await getDatabaseBackup(db, backupId);
+ * ```
+ */
+export async function getDatabaseBackup(
+  client: DatabaseClient,
+  backupId: string,
+  options?: RequestOptions,
+): Promise<DatabaseBackup> {
+  requireId(backupId, 'backupId');
+  const res = await client.request<{ backup: DatabaseBackupWire }>('GET', backupPath(backupId), {
+    ...options,
+    resource: `database backup "${backupId}"`,
+  });
+  return parseDatabaseBackup(res.body.backup);
+}
+
+/**
+ * Deletes a backup.
+ * @example
+ * ```ts
+ * await deleteDatabaseBackup(db, backupId);
+ * ```
+ */
+export async function deleteDatabaseBackup(
+  client: DatabaseClient,
+  backupId: string,
+  options?: RequestOptions,
+): Promise<void> {
+  requireId(backupId, 'backupId');
+  await client.request('DELETE', backupPath(backupId), {
+    ...options,
+    resource: `database backup "${backupId}"`,
+  });
+}

@@ -1,0 +1,100 @@
+import { parseTroveDate } from '../common.js';
+
+/**
+ * Backup statuses named by the documentation; `COMPLETED` is the usable one.
+ * @example if ((await getDatabaseBackup(db, id)).status === 'COMPLETED') console.log('ready to restore');
+ */
+export type DatabaseBackupStatus =
+  | 'NEW'
+  | 'BUILDING'
+  | 'SAVING'
+  | 'COMPLETED'
+  | 'FAILED'
+  | 'DELETE_FAILED'
+  | (string & {});
+
+/**
+ * A backup of a database instance, stored by the service (Cloud Files/Swift on Rackspace).
+ * @example const { status, size } = await getDatabaseBackup(db, backupId);
+ */
+export interface DatabaseBackup {
+  id: string;
+  name: string;
+  description?: string | undefined;
+  /** The instance it was taken from (which may be gone since). */
+  instanceId?: string | undefined;
+  status: DatabaseBackupStatus;
+  /** Size in GB, once known. */
+  size?: number | undefined;
+  /** Where the service stored it. */
+  locationRef?: string | undefined;
+  /** The full backup an incremental backup builds on. */
+  parentId?: string | undefined;
+  datastore?: { type: string; version: string; versionId?: string | undefined } | undefined;
+  created?: Date | undefined;
+  updated?: Date | undefined;
+}
+
+/**
+ * Parameters of `createDatabaseBackup`.
+ * @example await createDatabaseBackup(db, { instanceId, name: 'nightly', description: 'before the upgrade' });
+ */
+export interface CreateDatabaseBackupParams {
+  /** The instance to back up. */
+  instanceId: string;
+  name: string;
+  description?: string | undefined;
+  /** Incremental backup on top of the instance's latest backup (Trove). */
+  incremental?: boolean | undefined;
+  /** Incremental backup on top of this backup. */
+  parentId?: string | undefined;
+}
+
+/**
+ * Parameters of `listDatabaseBackups`.
+ * @example for await (const b of listDatabaseBackups(db, { datastore: 'mysql', limit: 50 })) console.log(b.name);
+ */
+export interface ListDatabaseBackupsParams {
+  limit?: number | undefined;
+  marker?: string | undefined;
+  /** Only backups of this datastore type (e.g. `mysql`). */
+  datastore?: string | undefined;
+}
+
+/** @internal wire shape */
+export interface DatabaseBackupWire {
+  id: string;
+  name: string;
+  description?: string | null;
+  instance_id?: string | null;
+  status: string;
+  size?: number | null;
+  locationRef?: string | null;
+  parent_id?: string | null;
+  datastore?: { type: string; version: string; version_id?: string };
+  created?: string;
+  updated?: string;
+}
+
+/** @internal */
+export const parseDatabaseBackup = (w: DatabaseBackupWire): DatabaseBackup => ({
+  id: w.id,
+  name: w.name,
+  ...(w.description ? { description: w.description } : {}),
+  ...(w.instance_id ? { instanceId: w.instance_id } : {}),
+  status: w.status,
+  ...(typeof w.size === 'number' ? { size: w.size } : {}),
+  ...(w.locationRef ? { locationRef: w.locationRef } : {}),
+  ...(w.parent_id ? { parentId: w.parent_id } : {}),
+  ...(w.datastore
+    ? {
+        datastore: {
+          type: w.datastore.type,
+          version: w.datastore.version,
+          ...(w.datastore.version_id ? { versionId: w.datastore.version_id } : {}),
+        },
+      }
+    : {}),
+  ...(w.created ? { created: parseTroveDate(w.created) } : {}),
+  ...(w.updated ? { updated: parseTroveDate(w.updated) } : {}),
+});

@@ -1,0 +1,5 @@
+import { encodeSegment } from '@cloud/core';
+
+export const configurationsPath = () => 'configurations';
+export const configurationPath = (id: string) => `configurations/${encodeSegment(id)}`;
+export const configurationInstancesPath = (id: string) => `${configurationPath(id)}/instances`;

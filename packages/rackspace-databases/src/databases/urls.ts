@@ -1,0 +1,6 @@
+import { encodeSegment } from '@cloud/core';
+import { instancePath } from '../instances/urls.js';
+
+export const databasesPath = (instanceId: string) => `${instancePath(instanceId)}/databases`;
+export const databasePath = (instanceId: string, name: string) =>
+  `${databasesPath(instanceId)}/${encodeSegment(name)}`;

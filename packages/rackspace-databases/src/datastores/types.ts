@@ -1,0 +1,62 @@
+/**
+ * A datastore version (e.g. MySQL `5.7`).
+ * @example const v = await getDatastoreVersion(db, 'mysql', '5.7');
+ */
+export interface DatastoreVersion {
+  id: string;
+  /** Version name, used as `datastore.version` when creating instances. */
+  name: string;
+  /** Id of the datastore it belongs to, when reported. */
+  datastoreId?: string | undefined;
+  /** False for versions that can no longer be used for new instances. */
+  active?: boolean | undefined;
+  /** Full version number (newer Trove), e.g. `5.7.29`. */
+  version?: string | undefined;
+}
+
+/**
+ * A datastore: a database engine such as `mysql`, `percona` or `mariadb`, with its versions.
+ * @example const mysql = (await toArray(listDatastores(db))).find((d) => d.name === 'mysql');
+ */
+export interface Datastore {
+  id: string;
+  /** Engine name, used as `datastore.type` when creating instances. */
+  name: string;
+  /** Id of the version used when none is asked for. */
+  defaultVersion?: string | undefined;
+  versions: DatastoreVersion[];
+}
+
+/** @internal wire shape */
+export interface DatastoreVersionWire {
+  id: string;
+  name: string;
+  datastore?: string;
+  active?: boolean | number;
+  version?: string;
+}
+
+/** @internal wire shape */
+export interface DatastoreWire {
+  id: string;
+  name: string;
+  default_version?: string;
+  versions?: DatastoreVersionWire[];
+}
+
+/** @internal */
+export const parseDatastoreVersion = (w: DatastoreVersionWire): DatastoreVersion => ({
+  id: w.id,
+  name: w.name,
+  ...(w.datastore ? { datastoreId: w.datastore } : {}),
+  ...(w.active === undefined ? {} : { active: Boolean(w.active) }),
+  ...(w.version ? { version: w.version } : {}),
+});
+
+/** @internal */
+export const parseDatastore = (w: DatastoreWire): Datastore => ({
+  id: w.id,
+  name: w.name,
+  ...(w.default_version ? { defaultVersion: w.default_version } : {}),
+  versions: (w.versions ?? []).map(parseDatastoreVersion),
+});

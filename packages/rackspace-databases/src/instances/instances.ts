@@ -1,0 +1,162 @@
+import { type PagedIterable, type RequestOptions, requireInteger, ValidationError } from '@cloud/core';
+import type { DatabaseClient } from '../client.js';
+import { compact, optionalString, pageByLinks, requireId, requireName, toDatastoreWire } from '../common.js';
+import { toDatabaseWires } from '../databases/types.js';
+import { toCreateUserWires } from '../users/types.js';
+import {
+  type CreateDatabaseInstanceParams,
+  type DatabaseInstance,
+  type DatabaseInstanceWire,
+  type ListDatabaseInstancesParams,
+  parseDatabaseInstance,
+} from './types.js';
+import { instancePath, instancesPath } from './urls.js';
+
+/** A flavor id (positive integer or string) or href. @internal */
+export function requireFlavorRef(value: unknown, field = 'flavorRef'): string | number {
+  if (typeof value === 'number') return requireInteger(value, field, 1);
+  if (typeof value !== 'string' || value.trim() === '') {
+    throw new ValidationError(
+      `${field} must be a flavor id or href (see listDatabaseFlavors), got ${value === undefined ? 'nothing' : JSON.stringify(value)}`,
+      field,
+    );
+  }
+  return value.trim();
+}
+
+/** A volume size in GB within 1..client.maxVolumeSizeGb. @internal */
+export const requireVolumeSize = (client: DatabaseClient, value: unknown, field: string): number =>
+  requireInteger(value, field, 1, client.maxVolumeSizeGb);
+
+/** @internal */
+function toCreateInstanceWire(client: DatabaseClient, p: CreateDatabaseInstanceParams) {
+  if (!p || typeof p !== 'object') throw new ValidationError('params must be an object', 'params');
+  const name = requireName(p.name, 'name');
+  const flavorRef = requireFlavorRef(p.flavorRef);
+  if (p.volumeType !== undefined && p.volumeSize === undefined) {
+    throw new ValidationError('volumeType needs volumeSize', 'volumeSize');
+  }
+  const volume =
+    p.volumeSize === undefined
+      ? undefined
+      : compact({
+          size: requireVolumeSize(client, p.volumeSize, 'volumeSize'),
+          type: optionalString(p.volumeType, 'volumeType'),
+        });
+  const databases = p.databases === undefined ? undefined : toDatabaseWires(p.databases, 'databases');
+  const known = new Set((databases ?? []).map((d) => d.name));
+  const users =
+    p.users === undefined ? undefined : toCreateUserWires(p.users, client.maxUserNameLength, 'users', known);
+  const datastore = toDatastoreWire(p.datastore);
+  const nics = p.nics?.map((n, i) => {
+    const nic = compact({ 'net-id': n?.netId, 'port-id': n?.portId, 'v4-fixed-ip': n?.fixedIp });
+    if (!nic['net-id'] && !nic['port-id']) {
+      throw new ValidationError(`nics[${i}] needs a netId or a portId`, `nics[${i}]`);
+    }
+    return nic;
+  });
+  return compact({
+    name,
+    flavorRef,
+    volume,
+    datastore,
+    databases: databases?.length ? databases : undefined,
+    users: users?.length ? users : undefined,
+    restorePoint: p.backupRef === undefined ? undefined : { backupRef: requireId(p.backupRef, 'backupRef') },
+    configuration: p.configuration === undefined ? undefined : requireId(p.configuration, 'configuration'),
+    availability_zone: optionalString(p.availabilityZone, 'availabilityZone'),
+    nics,
+  });
+}
+
+/**
+ * Creates a database instance, optionally with databases and users, or restored from a backup.
+ * It returns at once with the instance in `BUILD`; wait for it with `waitForDatabaseInstanceStatus`.
+ * Everything is validated before the request: name, flavor, volume size (1 to the client's
+ * `maxVolumeSizeGb`), database names, user names, passwords and hosts.
+ * @example
+ * ```ts
+ * const instance = await createDatabaseInstance(db, {
+ *   name: 'orders', flavorRef: '1', volumeSize: 5, datastore: { type: 'mysql', version: '5.7' },
+ *   databases: [{ name: 'orders' }], users: [{ name: 'app', password, databases: ['orders'] }],
+ * });
+ * await waitForDatabaseInstanceStatus(db, instance.id, 'ACTIVE');
+ * ```
+ */
+export async function createDatabaseInstance(
+  client: DatabaseClient,
+  params: CreateDatabaseInstanceParams,
+  options?: RequestOptions,
+): Promise<DatabaseInstance> {
+  const instance = toCreateInstanceWire(client, params);
+  const res = await client.request<{ instance: DatabaseInstanceWire }>('POST', instancesPath(), {
+    ...options,
+    json: { instance },
+  });
+  return parseDatabaseInstance(res.body.instance);
+}
+
+/**
+ * Gets an instance with its status, volume usage and addresses.
+ * @throws NotFoundError naming the instance when it does not exist (or no longer does).
+ * @example
+ * ```ts
+ * const { status, volume } = await getDatabaseInstance(db, instanceId);
+ * ```
+ */
+export async function getDatabaseInstance(
+  client: DatabaseClient,
+  instanceId: string,
+  options?: RequestOptions,
+): Promise<DatabaseInstance> {
+  requireId(instanceId, 'instanceId');
+  const res = await client.request<{ instance: DatabaseInstanceWire }>('GET', instancePath(instanceId), {
+    ...options,
+    resource: `database instance "${instanceId}"`,
+  });
+  return parseDatabaseInstance(res.body.instance);
+}
+
+/**
+ * Lists instances, lazily, following the service's `next` links (`limit`/`marker` paging).
+ * @example
+ * ```ts
+ * for await (const i of listDatabaseInstances(db, { limit: 20 })) console.log(i.name, i.status);
+ * ```
+ */
+export function listDatabaseInstances(
+  client: DatabaseClient,
+  params: ListDatabaseInstancesParams = {},
+  options?: RequestOptions,
+): PagedIterable<DatabaseInstance> {
+  return pageByLinks<DatabaseInstanceWire, DatabaseInstance>({
+    client,
+    path: instancesPath(),
+    key: 'instances',
+    params,
+    query: { include_clustered: params.includeClustered },
+    map: parseDatabaseInstance,
+    options,
+  });
+}
+
+/**
+ * Deletes an instance with its databases and users (backups are kept). The service answers
+ * at once; use `waitForDatabaseInstanceDeleted` to wait until it is gone.
+ * @example
+ * ```ts
+ * await deleteDatabaseInstance(db, instanceId);
+ * await waitForDatabaseInstanceDeleted(db, instanceId);
+ * ```
+ */
+export async function deleteDatabaseInstance(
+  client: DatabaseClient,
+  instanceId: string,
+  options?: RequestOptions,
+): Promise<void> {
+  requireId(instanceId, 'instanceId');
+  await client.request('DELETE', instancePath(instanceId), {
+    ...options,
+    resource: `database instance "${instanceId}"`,
+  });
+}

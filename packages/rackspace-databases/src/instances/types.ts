@@ -1,0 +1,182 @@
+import { idOf, type LinkWire, parseTroveDate } from '../common.js';
+import type { CreateDatabaseParams } from '../databases/types.js';
+import type { CreateDatabaseUserParams } from '../users/types.js';
+
+/**
+ * Instance statuses named by the Rackspace Cloud Databases and OpenStack Trove documentation.
+ * `BUILD`, `RESIZE`, `REBOOT`, `BACKUP`, `PROMOTE`, `EJECT`, `UPGRADE`, `DETACH` and `NEW` are
+ * transitional; `ERROR` and `FAILED` mean the last operation failed.
+ * @example if (!DATABASE_INSTANCE_STATUSES.includes(s as KnownDatabaseInstanceStatus)) console.warn('new status', s);
+ */
+export const DATABASE_INSTANCE_STATUSES = [
+  'ACTIVE',
+  'BACKUP',
+  'BLOCKED',
+  'BUILD',
+  'DETACH',
+  'EJECT',
+  'ERROR',
+  'FAILED',
+  'HEALTHY',
+  'NEW',
+  'PROMOTE',
+  'REBOOT',
+  'RESIZE',
+  'RESTART_REQUIRED',
+  'RUNNING',
+  'SHUTDOWN',
+  'UPGRADE',
+] as const;
+
+/**
+ * A status the documentation names; see {@link DATABASE_INSTANCE_STATUSES}.
+ * @example const target: KnownDatabaseInstanceStatus = 'ACTIVE';
+ */
+export type KnownDatabaseInstanceStatus = (typeof DATABASE_INSTANCE_STATUSES)[number];
+
+/**
+ * An instance status; services may report values not listed in {@link DATABASE_INSTANCE_STATUSES}.
+ * @example const status: DatabaseInstanceStatus = (await getDatabaseInstance(db, id)).status;
+ */
+export type DatabaseInstanceStatus = KnownDatabaseInstanceStatus | (string & {});
+
+/**
+ * A database instance (a managed MySQL/MariaDB/... server with its volume).
+ * @example const { status, hostname, volume } = await getDatabaseInstance(db, instanceId);
+ */
+export interface DatabaseInstance {
+  id: string;
+  name: string;
+  status: DatabaseInstanceStatus;
+  /** Health of the database service itself (newer Trove: `HEALTHY`, `RUNNING`, `SHUTDOWN`...). */
+  operatingStatus?: string | undefined;
+  /** Flavor id (integer ids are returned as strings). */
+  flavorId: string;
+  /** Volume size and usage in GB (`used` is missing while the instance is not ACTIVE). */
+  volume?: { size: number; used?: number | undefined } | undefined;
+  /** The datastore (`mysql`, `percona`, `mariadb`...) and its version. */
+  datastore?: { type: string; version: string } | undefined;
+  /** Host name to connect to (Rackspace). */
+  hostname?: string | undefined;
+  /** IP addresses to connect to (Trove). */
+  ipAddresses: string[];
+  region?: string | undefined;
+  /** Attached configuration group, if any. */
+  configurationId?: string | undefined;
+  created?: Date | undefined;
+  updated?: Date | undefined;
+  /** What went wrong, for instances in `ERROR` (Trove). */
+  fault?: { message: string; details?: string | undefined; created?: Date | undefined } | undefined;
+}
+
+/**
+ * A network interface of a new instance (Trove; Rackspace does not take it).
+ * @example await createDatabaseInstance(db, { name: 'x', flavorRef: '1', volumeSize: 1, nics: [{ netId }] });
+ */
+export interface DatabaseInstanceNic {
+  /** Network to attach to. */
+  netId?: string | undefined;
+  /** Existing port to use. */
+  portId?: string | undefined;
+  /** Fixed IPv4 address on the network. */
+  fixedIp?: string | undefined;
+}
+
+/**
+ * Parameters of `createDatabaseInstance`.
+ * @example await createDatabaseInstance(db, { name: 'orders', flavorRef: '1', volumeSize: 5 });
+ */
+export interface CreateDatabaseInstanceParams {
+  /** Instance name. */
+  name: string;
+  /** Flavor id (e.g. `1` or `"1"`) or flavor href, as `listDatabaseFlavors` returns. */
+  flavorRef: string | number;
+  /**
+   * Volume size in GB, 1 to the client's `maxVolumeSizeGb` (150 by default, Rackspace's limit).
+   * Required by Rackspace and by Trove deployments with volume support.
+   */
+  volumeSize?: number | undefined;
+  /** Volume type (Trove). */
+  volumeType?: string | undefined;
+  /** Datastore type and version; the service's default datastore when omitted. */
+  datastore?: { type: string; version?: string | undefined } | undefined;
+  /** Databases created with the instance. */
+  databases?: readonly CreateDatabaseParams[] | undefined;
+  /** Users created with the instance; they may only be granted databases listed in `databases`. */
+  users?: readonly CreateDatabaseUserParams[] | undefined;
+  /** Restores this backup (id or href) into the new instance (`restorePoint.backupRef`). */
+  backupRef?: string | undefined;
+  /** Configuration group id to attach. */
+  configuration?: string | undefined;
+  /** Availability zone (Trove). */
+  availabilityZone?: string | undefined;
+  /** Networks to attach (Trove). */
+  nics?: readonly DatabaseInstanceNic[] | undefined;
+}
+
+/**
+ * Parameters of `listDatabaseInstances`.
+ * @example for await (const i of listDatabaseInstances(db, { limit: 20, includeClustered: true })) console.log(i.name);
+ */
+export interface ListDatabaseInstancesParams {
+  limit?: number | undefined;
+  marker?: string | undefined;
+  /** Also list instances that belong to clusters (Trove). */
+  includeClustered?: boolean | undefined;
+}
+
+/** @internal wire shape */
+export interface DatabaseInstanceWire {
+  id: string;
+  name: string;
+  status: string;
+  operating_status?: string;
+  flavor?: { id: string | number | null; links?: LinkWire[] };
+  volume?: { size: number; used?: number | null };
+  datastore?: { type: string; version: string };
+  hostname?: string;
+  ip?: string[];
+  addresses?: { address: string; type?: string }[];
+  region?: string;
+  configuration?: { id: string; name?: string; links?: LinkWire[] } | null;
+  created?: string;
+  updated?: string;
+  fault?: { message: string; details?: string; created?: string } | null;
+  links?: LinkWire[];
+}
+
+/** @internal */
+export function parseDatabaseInstance(w: DatabaseInstanceWire): DatabaseInstance {
+  const ips = w.ip ?? (w.addresses ?? []).map((a) => a.address);
+  return {
+    id: w.id,
+    name: w.name,
+    status: w.status,
+    ...(w.operating_status ? { operatingStatus: w.operating_status } : {}),
+    flavorId: idOf(w.flavor) ?? '',
+    ...(w.volume
+      ? {
+          volume: {
+            size: w.volume.size,
+            ...(typeof w.volume.used === 'number' ? { used: w.volume.used } : {}),
+          },
+        }
+      : {}),
+    ...(w.datastore ? { datastore: { type: w.datastore.type, version: w.datastore.version } } : {}),
+    ...(w.hostname ? { hostname: w.hostname } : {}),
+    ipAddresses: ips,
+    ...(w.region ? { region: w.region } : {}),
+    ...(w.configuration?.id ? { configurationId: w.configuration.id } : {}),
+    ...(w.created ? { created: parseTroveDate(w.created) } : {}),
+    ...(w.updated ? { updated: parseTroveDate(w.updated) } : {}),
+    ...(w.fault
+      ? {
+          fault: {
+            message: w.fault.message,
+            ...(w.fault.details ? { details: w.fault.details } : {}),
+            ...(w.fault.created ? { created: parseTroveDate(w.fault.created) } : {}),
+          },
+        }
+      : {}),
+  };
+}

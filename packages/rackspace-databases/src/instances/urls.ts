@@ -1,0 +1,5 @@
+import { encodeSegment } from '@cloud/core';
+
+export const instancesPath = () => 'instances';
+export const instancePath = (id: string) => `instances/${encodeSegment(id)}`;
+export const instanceActionPath = (id: string) => `${instancePath(id)}/action`;

@@ -1,0 +1,3 @@
+import { instancePath } from '../instances/urls.js';
+
+export const rootPath = (instanceId: string) => `${instancePath(instanceId)}/root`;
