@@ -1,1 +1,1 @@
-module.exports = { preset: '@cloud/jest-config/integration-preset.cjs' };
+module.exports = require('@cloud/jest-config/integration-preset.cjs');
