@@ -99,6 +99,7 @@ export {
   type TransportOptions,
 } from './http/transport.js';
 export { buildQuery, encodePath, encodeSegment, joinUrl, type SearchParamValue } from './http/url.js';
+export { type PaginateByLinksOptions, paginateByLinks } from './pagination/links.js';
 export {
   nextLinkOf,
   type Page,
@@ -106,6 +107,7 @@ export {
   type PagedIterable,
   type PaginateOptions,
   paginate,
+  singlePage,
   toArray,
 } from './pagination/paginate.js';
 export {
@@ -117,5 +119,14 @@ export {
   type ServiceResponse,
 } from './service-client.js';
 export { type AuthenticateOptions, createSession, type Session, type SessionOptions } from './session.js';
-export { byteLength, requireInteger, requireOneOf, requireString, requireUuid } from './validation.js';
+export {
+  byteLength,
+  requireInteger,
+  requireNonBlank,
+  requireOneOf,
+  requireString,
+  requireUuid,
+} from './validation.js';
+export { type PollUntilGoneOptions, pollUntilGone } from './waiters/gone.js';
 export { type PollOptions, poll, type WaiterOptions } from './waiters/poll.js';
+export { omitUndefined, parseTimestamp } from './wire.js';

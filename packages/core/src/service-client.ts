@@ -43,6 +43,8 @@ export interface ServiceRequest extends RequestOptions {
   okStatuses?: number[] | undefined;
   idempotent?: boolean | undefined;
   onUploadProgress?: ((p: TransferProgress) => void) | undefined;
+  /** Set `false` to receive the body exactly as stored (no content-encoding decoding). Default true. */
+  decompress?: boolean | undefined;
 }
 
 /** A service response. Headers keep Node's lower-cased names. */
@@ -146,6 +148,7 @@ export function createServiceClient(session: Session, options: ServiceClientOpti
         retryLimit: req.retryLimit,
         idempotent: req.idempotent,
         onUploadProgress: req.onUploadProgress,
+        decompress: req.decompress,
         headers: {
           accept: 'application/json',
           ...options.headers,

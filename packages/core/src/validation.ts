@@ -11,6 +11,20 @@ export function requireString(value: unknown, field: string): string {
   return value;
 }
 
+/**
+ * Throws {@link ValidationError} unless `value` is a string with at least one non-whitespace
+ * character (a name, a description that must say something). The value is returned as given.
+ * @example
+ * ```ts
+ * requireNonBlank(params.name, 'name'); // '  ' -> ValidationError: name must not be blank
+ * ```
+ */
+export function requireNonBlank(value: unknown, field: string): string {
+  const s = requireString(value, field);
+  if (s.trim() === '') throw new ValidationError(`${field} must not be blank`, field);
+  return s;
+}
+
 /** Throws {@link ValidationError} unless `value` is an integer within [min, max]. */
 export function requireInteger(
   value: unknown,

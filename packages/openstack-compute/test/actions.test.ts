@@ -88,6 +88,9 @@ describe('server actions', () => {
     );
     await expect(startServer(c, 'not-a-uuid')).rejects.toThrow(/serverId must be a UUID/);
     await expect(rebuildServer(c, SERVER_ID, { image: 'ubuntu' })).rejects.toThrow(/image must be a UUID/);
+    await expect(rebuildServer(c, SERVER_ID, { image: IMAGE_ID, name: '  ' })).rejects.toThrow(
+      /name must not be blank/,
+    );
     await expect(getServerConsoleOutput(c, SERVER_ID, { length: 0 })).rejects.toThrow(ValidationError);
     expect(computeRequests(cloud)).toHaveLength(0);
   });

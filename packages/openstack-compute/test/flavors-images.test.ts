@@ -146,6 +146,7 @@ describe('flavors', () => {
 
   it('rejects bad input before any request', async () => {
     expect(() => listFlavors(computeOf(cloud), { minRam: -1 })).toThrow(ValidationError);
+    expect(() => listFlavors(computeOf(cloud), { minDisk: 1.5 })).toThrow(/minDisk must be an integer >= 0/);
     await expect(getFlavor(computeOf(cloud), '')).rejects.toThrow(/flavorId must be a non-empty string/);
     expect(computeRequests(cloud)).toHaveLength(0);
   });

@@ -39,6 +39,8 @@ export interface HttpRequest extends RequestOptions {
   /** Retry even though the method is not idempotent (only safe when the server dedupes). */
   idempotent?: boolean | undefined;
   onUploadProgress?: ((p: TransferProgress) => void) | undefined;
+  /** Set `false` to receive the body exactly as sent (no gzip/deflate/br decoding). Default true. */
+  decompress?: boolean | undefined;
 }
 
 /** An HTTP response with its body fully read. */
@@ -212,6 +214,7 @@ export function createTransport(options: TransportOptions = {}): Transport {
       else body = Readable.from(b as AsyncIterable<Uint8Array>, { objectMode: false });
     }
     const o: Record<string, unknown> = { method: req.method, headers };
+    if (req.decompress === false) o.decompress = false;
     if (body !== undefined) o.body = body;
     if (req.signal) o.signal = req.signal;
     if (req.timeoutMs) o.timeout = { request: req.timeoutMs };

@@ -3,7 +3,10 @@ import { ValidationError } from '../errors/errors.js';
 /** Where the next page starts: a marker (Swift, Nova `marker=`) and/or a full next link. */
 export interface PageCursor {
   marker?: string | undefined;
-  /** A `rel=next` link from `*_links`, used as is when present. */
+  /**
+   * A `rel=next` link from `*_links`, present after a page that returned `nextLink`; `fetchPage`
+   * decides how to follow it (`paginateByLinks` sends its query to the client's endpoint).
+   */
   next?: string | undefined;
   limit?: number | undefined;
 }
@@ -77,6 +80,19 @@ export function paginate<T>(options: PaginateOptions<T>): PagedIterable<T> {
 }
 
 /**
+ * A list that the service returns whole, in one response, as a {@link PagedIterable} like the
+ * paged lists. `fetch` runs once per iteration, when the iteration starts.
+ * @example
+ * ```ts
+ * const zones = singlePage(async () => (await compute.request<{ zones: Zone[] }>('GET', 'zones')).body.zones);
+ * for await (const z of zones) console.log(z.name);
+ * ```
+ */
+export function singlePage<T>(fetch: () => Promise<T[]>): PagedIterable<T> {
+  return paginate<T>({ fetchPage: async () => ({ items: await fetch() }) });
+}
+
+/**
  * Collects an async iterable into an array, stopping after `max` items (a guard that
  * `Array.fromAsync` lacks).
  * @example
@@ -94,7 +110,13 @@ export async function toArray<T>(iterable: AsyncIterable<T>, options: { max?: nu
   return out;
 }
 
-/** Finds the `rel="next"` href in an OpenStack `*_links` array. */
+/**
+ * Finds the `rel="next"` href in an OpenStack `*_links` array.
+ * @example
+ * ```ts
+ * nextLinkOf(body.servers_links); // 'https://nova.example.com/v2.1/servers?marker=…' or undefined
+ * ```
+ */
 export function nextLinkOf(links: { rel?: string; href?: string }[] | undefined): string | undefined {
   return links?.find((l) => l.rel === 'next')?.href;
 }

@@ -1,6 +1,5 @@
-import type { PagedIterable, RequestOptions } from '@cloud/core';
+import { type PagedIterable, type RequestOptions, singlePage } from '@cloud/core';
 import type { ComputeClient } from '../client.js';
-import { singlePage } from '../common.js';
 
 /**
  * A compute availability zone.

@@ -1,6 +1,11 @@
-import { type PagedIterable, type RequestOptions, requireString, ValidationError } from '@cloud/core';
+import {
+  type PagedIterable,
+  paginateByLinks,
+  type RequestOptions,
+  requireInteger,
+  requireString,
+} from '@cloud/core';
 import type { ComputeClient } from '../client.js';
-import { pageByLinks } from '../common.js';
 import {
   type Flavor,
   type FlavorSummary,
@@ -31,10 +36,7 @@ export interface ListFlavorsParams {
 
 function flavorQuery(p: ListFlavorsParams) {
   for (const f of ['minDisk', 'minRam'] as const) {
-    const v = p[f];
-    if (v !== undefined && (!Number.isInteger(v) || v < 0)) {
-      throw new ValidationError(`${f} must be a non-negative integer, got ${v}`, f);
-    }
+    if (p[f] !== undefined) requireInteger(p[f], f, 0);
   }
   return {
     minDisk: p.minDisk,
@@ -57,7 +59,7 @@ export function listFlavors(
   params: ListFlavorsParams = {},
   options?: RequestOptions,
 ): PagedIterable<FlavorSummary> {
-  return pageByLinks<FlavorSummaryWire, FlavorSummary>({
+  return paginateByLinks<FlavorSummaryWire, FlavorSummary>({
     client,
     path: flavorsPath(),
     key: 'flavors',
@@ -82,7 +84,7 @@ export function listFlavorsDetail(
   params: ListFlavorsParams = {},
   options?: RequestOptions,
 ): PagedIterable<Flavor> {
-  return pageByLinks<FlavorWire, Flavor>({
+  return paginateByLinks<FlavorWire, Flavor>({
     client,
     path: flavorsDetailPath(),
     key: 'flavors',

@@ -1,6 +1,11 @@
-import { type PagedIterable, type RequestOptions, requireString } from '@cloud/core';
+import {
+  omitUndefined,
+  type PagedIterable,
+  type RequestOptions,
+  requireString,
+  singlePage,
+} from '@cloud/core';
 import { type ComputeClient, rejectFromMicroversion } from '../client.js';
-import { compact, singlePage } from '../common.js';
 import { serverAction } from '../servers/actions.js';
 import { type FloatingIp, type FloatingIpWire, parseFloatingIp } from './types.js';
 import { floatingIpPath, floatingIpsPath } from './urls.js';
@@ -128,7 +133,7 @@ export async function associateFloatingIp(
   await serverAction(
     client,
     serverId,
-    { addFloatingIp: compact({ address: params.address, fixed_address: params.fixedAddress }) },
+    { addFloatingIp: omitUndefined({ address: params.address, fixed_address: params.fixedAddress }) },
     options,
   );
 }

@@ -1,6 +1,11 @@
-import { type PagedIterable, type RequestOptions, requireOneOf, requireUuid } from '@cloud/core';
+import {
+  type PagedIterable,
+  paginateByLinks,
+  type RequestOptions,
+  requireOneOf,
+  requireUuid,
+} from '@cloud/core';
 import { type ComputeClient, rejectFromMicroversion } from '../client.js';
-import { pageByLinks } from '../common.js';
 import {
   type Image,
   type ImageSummary,
@@ -71,7 +76,7 @@ export function listImages(
   params: ListImagesParams = {},
   options?: RequestOptions,
 ): PagedIterable<ImageSummary> {
-  return pageByLinks<ImageSummaryWire, ImageSummary>({
+  return paginateByLinks<ImageSummaryWire, ImageSummary>({
     client,
     path: imagesPath(),
     key: 'images',
@@ -97,7 +102,7 @@ export function listImagesDetail(
   params: ListImagesParams = {},
   options?: RequestOptions,
 ): PagedIterable<Image> {
-  return pageByLinks<ImageWire, Image>({
+  return paginateByLinks<ImageWire, Image>({
     client,
     path: imagesDetailPath(),
     key: 'images',

@@ -1,6 +1,6 @@
+import { parseTimestamp } from '@cloud/core';
 import { type ComputeLink, type LinkWire, parseLinks } from '../common.js';
 import type { ComputeMetadata } from '../metadata.js';
-import { parseNovaDate } from '../servers/types.js';
 
 /**
  * An image as returned by {@link listImages}.
@@ -68,8 +68,8 @@ export const parseImage = (w: ImageWire): Image => ({
   progress: w.progress ?? 0,
   minDisk: w.minDisk ?? 0,
   minRam: w.minRam ?? 0,
-  ...(w.created ? { created: parseNovaDate(w.created) } : {}),
-  ...(w.updated ? { updated: parseNovaDate(w.updated) } : {}),
+  ...(w.created ? { created: parseTimestamp(w.created) } : {}),
+  ...(w.updated ? { updated: parseTimestamp(w.updated) } : {}),
   metadata: w.metadata ?? {},
   ...(w['OS-EXT-IMG-SIZE:size'] !== undefined ? { size: w['OS-EXT-IMG-SIZE:size'] } : {}),
   ...(w.server?.id ? { serverId: w.server.id } : {}),

@@ -1,13 +1,15 @@
 import {
   CloudError,
+  omitUndefined,
   type PagedIterable,
+  paginateByLinks,
   type RequestOptions,
+  requireNonBlank,
   requireOneOf,
   requireString,
   ValidationError,
 } from '@cloud/core';
 import { type ComputeClient, rejectFromMicroversion, requireMicroversion } from '../client.js';
-import { compact, pageByLinks, requireName } from '../common.js';
 import { type CreatedKeypair, type Keypair, type KeypairWire, parseKeypair } from './types.js';
 import { keypairPath, keypairsPath } from './urls.js';
 
@@ -33,14 +35,14 @@ export interface ImportKeypairParams extends CreateKeypairParams {
 }
 
 function keypairBody(client: ComputeClient, p: CreateKeypairParams, publicKey?: string) {
-  requireName(p?.name, 'name');
+  requireNonBlank(p?.name, 'name');
   if (p.name.length > 255) throw new ValidationError('name must be at most 255 characters', 'name');
   if (p.type !== undefined) {
     requireOneOf(p.type, ['ssh', 'x509'] as const, 'type');
     requireMicroversion(client, '2.2', 'type');
   }
   if (p.userId !== undefined) requireMicroversion(client, '2.10', 'userId');
-  return { keypair: compact({ name: p.name, type: p.type, user_id: p.userId, public_key: publicKey }) };
+  return { keypair: omitUndefined({ name: p.name, type: p.type, user_id: p.userId, public_key: publicKey }) };
 }
 
 /**
@@ -83,8 +85,7 @@ export async function importKeypair(
   params: ImportKeypairParams,
   options?: RequestOptions,
 ): Promise<Keypair> {
-  const publicKey = requireString(params?.publicKey, 'publicKey').trim();
-  if (publicKey === '') throw new ValidationError('publicKey must not be blank', 'publicKey');
+  const publicKey = requireNonBlank(params?.publicKey, 'publicKey').trim();
   const json = keypairBody(client, params, publicKey);
   const res = await client.request<{ keypair: KeypairWire }>('POST', keypairsPath(), { ...options, json });
   return parseKeypair(res.body.keypair);
@@ -118,7 +119,7 @@ export function listKeypairs(
   if (params.userId !== undefined) requireMicroversion(client, '2.10', 'userId');
   if (params.limit !== undefined) requireMicroversion(client, '2.35', 'limit');
   if (params.marker !== undefined) requireMicroversion(client, '2.35', 'marker');
-  return pageByLinks<{ keypair: KeypairWire }, Keypair>({
+  return paginateByLinks<{ keypair: KeypairWire }, Keypair>({
     client,
     path: keypairsPath(),
     key: 'keypairs',

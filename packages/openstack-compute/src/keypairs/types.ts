@@ -1,4 +1,4 @@
-import { parseNovaDate } from '../servers/types.js';
+import { parseTimestamp } from '@cloud/core';
 
 /**
  * An SSH (or x509) key pair known to the compute service.
@@ -43,5 +43,5 @@ export const parseKeypair = (w: KeypairWire): Keypair => ({
   fingerprint: w.fingerprint,
   ...(w.type ? { type: w.type } : {}),
   ...(w.user_id ? { userId: w.user_id } : {}),
-  ...(w.created_at ? { createdAt: parseNovaDate(w.created_at) } : {}),
+  ...(w.created_at ? { createdAt: parseTimestamp(w.created_at) } : {}),
 });

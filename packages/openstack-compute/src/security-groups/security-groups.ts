@@ -1,13 +1,16 @@
 import {
+  omitUndefined,
   type PagedIterable,
   type RequestOptions,
   requireInteger,
+  requireNonBlank,
   requireOneOf,
   requireString,
+  singlePage,
   ValidationError,
 } from '@cloud/core';
 import { type ComputeClient, rejectFromMicroversion } from '../client.js';
-import { compact, requireName, requireServerId, singlePage } from '../common.js';
+import { requireServerId } from '../common.js';
 import { serverAction } from '../servers/actions.js';
 import { serverSecurityGroupsPath } from '../servers/urls.js';
 import {
@@ -98,7 +101,7 @@ export async function createSecurityGroup(
   options?: RequestOptions,
 ): Promise<SecurityGroup> {
   requireProxy(client, 'os-security-groups');
-  requireName(params?.name, 'name');
+  requireNonBlank(params?.name, 'name');
   const res = await client.request<{ security_group: SecurityGroupWire }>('POST', securityGroupsPath(), {
     ...options,
     json: { security_group: { name: params.name, description: params.description ?? '' } },
@@ -168,7 +171,7 @@ export async function createSecurityGroupRule(
   if (params.cidr !== undefined && params.groupId !== undefined) {
     throw new ValidationError('give cidr or groupId, not both', 'cidr');
   }
-  const rule = compact({
+  const rule = omitUndefined({
     parent_group_id: parent,
     ip_protocol: params.ipProtocol,
     from_port: params.fromPort,

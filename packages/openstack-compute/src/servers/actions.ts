@@ -1,13 +1,14 @@
 import {
+  omitUndefined,
   type RequestOptions,
   requireInteger,
+  requireNonBlank,
   requireOneOf,
   requireString,
   requireUuid,
-  ValidationError,
 } from '@cloud/core';
 import { type ComputeClient, rejectFromMicroversion, requireMicroversion } from '../client.js';
-import { compact, requireServerId, toBase64 } from '../common.js';
+import { requireServerId, toBase64 } from '../common.js';
 import { type ComputeMetadata, validateMetadata } from '../metadata.js';
 import type { PersonalityFile } from './create.js';
 import { parseServer, type Server, type ServerWire } from './types.js';
@@ -88,7 +89,7 @@ export async function resizeServer(
   await serverAction(
     client,
     id,
-    { resize: compact({ flavorRef: params.flavor, 'OS-DCF:diskConfig': params.diskConfig }) },
+    { resize: omitUndefined({ flavorRef: params.flavor, 'OS-DCF:diskConfig': params.diskConfig }) },
     options,
   );
 }
@@ -174,9 +175,7 @@ export async function rebuildServer(
   options?: RequestOptions,
 ): Promise<RebuiltServer> {
   requireUuid(params?.image, 'image');
-  if (params.name !== undefined && params.name.trim() === '') {
-    throw new ValidationError('name must not be blank', 'name');
-  }
+  if (params.name !== undefined) requireNonBlank(params.name, 'name');
   if (params.metadata !== undefined) validateMetadata(params.metadata);
   if (params.diskConfig !== undefined)
     requireOneOf(params.diskConfig, ['AUTO', 'MANUAL'] as const, 'diskConfig');
@@ -187,7 +186,7 @@ export async function rebuildServer(
   if (params.keyName !== undefined) requireMicroversion(client, '2.54', 'keyName');
   if (params.userData !== undefined) requireMicroversion(client, '2.57', 'userData');
   if (params.hostname !== undefined) requireMicroversion(client, '2.90', 'hostname');
-  const rebuild = compact({
+  const rebuild = omitUndefined({
     imageRef: params.image,
     name: params.name,
     adminPass: params.adminPass,
@@ -240,7 +239,7 @@ export async function rescueServer(
   options?: RequestOptions,
 ): Promise<{ adminPass?: string | undefined }> {
   if (params.rescueImage !== undefined) requireUuid(params.rescueImage, 'rescueImage');
-  const rescue = compact({ adminPass: params.adminPass, rescue_image_ref: params.rescueImage });
+  const rescue = omitUndefined({ adminPass: params.adminPass, rescue_image_ref: params.rescueImage });
   const res = await serverAction<{ adminPass?: string } | undefined>(
     client,
     id,

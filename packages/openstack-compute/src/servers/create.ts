@@ -1,13 +1,15 @@
 import {
+  omitUndefined,
   type RequestOptions,
   requireInteger,
+  requireNonBlank,
   requireOneOf,
   requireString,
   requireUuid,
   ValidationError,
 } from '@cloud/core';
 import { type ComputeClient, rejectFromMicroversion, requireMicroversion } from '../client.js';
-import { type ComputeLink, compact, type LinkWire, parseLinks, requireName, toBase64 } from '../common.js';
+import { type ComputeLink, type LinkWire, parseLinks, toBase64 } from '../common.js';
 import { type ComputeMetadata, validateMetadata } from '../metadata.js';
 import { serversPath } from './urls.js';
 
@@ -141,10 +143,10 @@ function networksWire(client: ComputeClient, networks: CreateServerParams['netwo
     const tag = n.tag;
     if (tag !== undefined) requireMicroversion(client, '2.32', `networks[${i}].tag`);
     if ('port' in n && n.port !== undefined) {
-      return compact({ port: requireUuid(n.port, `networks[${i}].port`), tag });
+      return omitUndefined({ port: requireUuid(n.port, `networks[${i}].port`), tag });
     }
     const net = n as { uuid?: unknown; fixedIp?: string };
-    return compact({
+    return omitUndefined({
       uuid: requireUuid(net.uuid, `networks[${i}].uuid`),
       fixed_ip: net.fixedIp,
       tag,
@@ -163,7 +165,7 @@ function blockDevicesWire(client: ComputeClient, bdms: BlockDeviceMapping[]) {
     if (b.volumeSize !== undefined) requireInteger(b.volumeSize, `${f}.volumeSize`, 1);
     if (b.volumeType !== undefined) requireMicroversion(client, '2.67', `${f}.volumeType`);
     if (b.tag !== undefined) requireMicroversion(client, '2.42', `${f}.tag`);
-    return compact({
+    return omitUndefined({
       boot_index: b.bootIndex,
       uuid: b.uuid,
       source_type: b.sourceType,
@@ -183,7 +185,7 @@ function blockDevicesWire(client: ComputeClient, bdms: BlockDeviceMapping[]) {
 /** Validates the parameters and builds the `server` object of the request. @internal */
 export function createServerBody(client: ComputeClient, p: CreateServerParams): Record<string, unknown> {
   if (typeof p !== 'object' || p === null) throw new ValidationError('params are required', 'params');
-  requireName(p.name, 'name');
+  requireNonBlank(p.name, 'name');
   if (p.name.length > 255) throw new ValidationError('name must be at most 255 characters', 'name');
   requireString(p.flavor, 'flavor');
   const bdms = p.blockDeviceMappings;
@@ -230,7 +232,7 @@ export function createServerBody(client: ComputeClient, p: CreateServerParams): 
   if (p.description !== undefined) requireMicroversion(client, '2.19', 'description');
   if (p.tags !== undefined) requireMicroversion(client, '2.52', 'tags');
   if (p.hostname !== undefined) requireMicroversion(client, '2.90', 'hostname');
-  return compact({
+  return omitUndefined({
     name: p.name,
     flavorRef: p.flavor,
     imageRef: p.image || undefined,
@@ -277,7 +279,7 @@ export async function createServer(
     json: hints ? { server, 'os:scheduler_hints': hints } : { server },
   });
   const w = res.body.server;
-  return compact({
+  return omitUndefined({
     id: w.id,
     links: parseLinks(w.links),
     adminPass: w.adminPass,

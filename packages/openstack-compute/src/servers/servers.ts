@@ -1,6 +1,13 @@
-import { type PagedIterable, type RequestOptions, ValidationError } from '@cloud/core';
+import {
+  omitUndefined,
+  type PagedIterable,
+  paginateByLinks,
+  type RequestOptions,
+  requireNonBlank,
+  ValidationError,
+} from '@cloud/core';
 import { type ComputeClient, requireMicroversion } from '../client.js';
-import { compact, pageByLinks, requireName, requireServerId } from '../common.js';
+import { requireServerId } from '../common.js';
 import {
   parseServer,
   parseServerSummary,
@@ -105,7 +112,7 @@ export function listServers(
   params: ListServersParams = {},
   options?: RequestOptions,
 ): PagedIterable<ServerSummary> {
-  return pageByLinks<ServerSummaryWire, ServerSummary>({
+  return paginateByLinks<ServerSummaryWire, ServerSummary>({
     client,
     path: serversPath(),
     key: 'servers',
@@ -131,7 +138,7 @@ export function listServersDetail(
   params: ListServersParams = {},
   options?: RequestOptions,
 ): PagedIterable<Server> {
-  return pageByLinks<ServerWire, Server>({
+  return paginateByLinks<ServerWire, Server>({
     client,
     path: serversDetailPath(),
     key: 'servers',
@@ -194,10 +201,10 @@ export async function updateServer(
   options?: RequestOptions,
 ): Promise<Server> {
   requireServerId(id);
-  if (params.name !== undefined) requireName(params.name, 'name');
+  if (params.name !== undefined) requireNonBlank(params.name, 'name');
   if (params.description !== undefined) requireMicroversion(client, '2.19', 'description');
   if (params.hostname !== undefined) requireMicroversion(client, '2.90', 'hostname');
-  const server = compact({
+  const server = omitUndefined({
     name: params.name,
     accessIPv4: params.accessIPv4,
     accessIPv6: params.accessIPv6,

@@ -1,6 +1,6 @@
-import { CloudError, type RequestOptions, ValidationError } from '@cloud/core';
+import { CloudError, type RequestOptions, requireNonBlank, requireString } from '@cloud/core';
 import type { ComputeClient } from '../client.js';
-import { headerOf, requireName } from '../common.js';
+import { headerOf } from '../common.js';
 import { type ComputeMetadata, validateMetadata } from '../metadata.js';
 import { serverAction } from './actions.js';
 
@@ -29,7 +29,7 @@ export async function createServerImage(
   params: CreateServerImageParams,
   options?: RequestOptions,
 ): Promise<{ imageId: string }> {
-  requireName(params?.name, 'name');
+  requireNonBlank(params?.name, 'name');
   if (params.metadata !== undefined) validateMetadata(params.metadata);
   const createImage = params.metadata
     ? { name: params.name, metadata: params.metadata }
@@ -61,8 +61,6 @@ export async function changeServerPassword(
   adminPass: string,
   options?: RequestOptions,
 ): Promise<void> {
-  if (typeof adminPass !== 'string' || adminPass.length === 0) {
-    throw new ValidationError('adminPass must be a non-empty string', 'adminPass');
-  }
+  requireString(adminPass, 'adminPass');
   await serverAction(client, id, { changePassword: { adminPass } }, options);
 }

@@ -1,3 +1,4 @@
+import { parseTimestamp } from '@cloud/core';
 import { type ComputeLink, type LinkWire, parseLinks } from '../common.js';
 import type { ComputeMetadata } from '../metadata.js';
 
@@ -236,9 +237,6 @@ export interface ServerWire extends ServerSummaryWire {
   locked_reason?: string | null;
 }
 
-/** Nova writes some timestamps without a zone; they are UTC. @internal */
-export const parseNovaDate = (s: string): Date => new Date(/[zZ]|[+-]\d\d:?\d\d$/.test(s) ? s : `${s}Z`);
-
 const opt = <T, R>(v: T | null | undefined | '', f: (x: T) => R): R | undefined =>
   v === undefined || v === null || v === '' ? undefined : f(v);
 
@@ -287,8 +285,8 @@ export function parseServer(w: ServerWire): Server {
     userId: w.user_id,
     hostId: w.hostId,
     flavor: parseFlavorRef(w.flavor ?? {}),
-    created: parseNovaDate(w.created),
-    updated: parseNovaDate(w.updated),
+    created: parseTimestamp(w.created),
+    updated: parseTimestamp(w.updated),
     addresses: parseAddresses(w.addresses),
     metadata: w.metadata ?? {},
     links: parseLinks(w.links),
@@ -305,8 +303,8 @@ export function parseServer(w: ServerWire): Server {
     taskState: opt(w['OS-EXT-STS:task_state'], String),
     vmState: opt(w['OS-EXT-STS:vm_state'], String),
     powerState: w['OS-EXT-STS:power_state'],
-    launchedAt: opt(w['OS-SRV-USG:launched_at'], parseNovaDate),
-    terminatedAt: opt(w['OS-SRV-USG:terminated_at'], parseNovaDate),
+    launchedAt: opt(w['OS-SRV-USG:launched_at'], parseTimestamp),
+    terminatedAt: opt(w['OS-SRV-USG:terminated_at'], parseTimestamp),
     securityGroups: w.security_groups?.map((g) => g.name),
     volumesAttached: w['os-extended-volumes:volumes_attached']?.map((v) => ({
       id: v.id,
@@ -315,7 +313,7 @@ export function parseServer(w: ServerWire): Server {
     fault: opt(w.fault, (f) => ({
       code: f.code,
       message: f.message,
-      ...(f.created ? { created: parseNovaDate(f.created) } : {}),
+      ...(f.created ? { created: parseTimestamp(f.created) } : {}),
       ...(f.details ? { details: f.details } : {}),
     })),
     locked: w.locked,

@@ -1,10 +1,14 @@
-import { NotFoundError, poll, type RequestOptions, type WaiterOptions } from '@cloud/core';
+import { poll, pollUntilGone, type RequestOptions, type WaiterOptions } from '@cloud/core';
 import type { ComputeClient } from '../client.js';
 import { requireServerId } from '../common.js';
 import { getServer } from './servers.js';
 import type { Server, ServerStatus } from './types.js';
 
 type Status = ServerStatus | (string & {});
+
+/** Why a wait ends on a `failOn` status: the status and Nova's fault message. */
+const failureOf = (s: Server): string =>
+  `the server is ${s.status}${s.fault?.message ? `: ${s.fault.message}` : ''}`;
 
 /**
  * Options of {@link waitForServerStatus}.
@@ -47,10 +51,7 @@ export async function waitForServerStatus(
     description: `server "${id}" to become ${[...wanted].join(' or ')}`,
     fetch: (signal) => getServer(client, id, { ...options.request, signal }),
     done: (s) => wanted.has(s.status),
-    failure: (s) =>
-      failOn.includes(s.status)
-        ? `the server is ${s.status}${s.fault?.message ? `: ${s.fault.message}` : ''}`
-        : undefined,
+    failure: (s) => (failOn.includes(s.status) ? failureOf(s) : undefined),
   });
 }
 
@@ -83,21 +84,11 @@ export async function waitForServerDeleted(
 ): Promise<void> {
   requireServerId(id);
   const failOn = options.failOn ?? [];
-  await poll<Server | undefined>({
+  await pollUntilGone<Server>({
     ...options,
     description: `server "${id}" to be deleted`,
-    fetch: async (signal) => {
-      try {
-        return await getServer(client, id, { ...options.request, signal });
-      } catch (e) {
-        if (e instanceof NotFoundError) return undefined;
-        throw e;
-      }
-    },
-    done: (s) => s === undefined || s.status === 'DELETED',
-    failure: (s) =>
-      s && failOn.includes(s.status)
-        ? `the server is ${s.status}${s.fault?.message ? `: ${s.fault.message}` : ''}`
-        : undefined,
+    fetch: (signal) => getServer(client, id, { ...options.request, signal }),
+    gone: (s) => s.status === 'DELETED',
+    failure: (s) => (failOn.includes(s.status) ? failureOf(s) : undefined),
   });
 }

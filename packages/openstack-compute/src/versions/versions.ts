@@ -1,6 +1,5 @@
-import { CloudError, type PagedIterable, type RequestOptions } from '@cloud/core';
+import { CloudError, type PagedIterable, type RequestOptions, singlePage } from '@cloud/core';
 import type { ComputeClient } from '../client.js';
-import { singlePage } from '../common.js';
 import { type ComputeApiVersion, type ComputeApiVersionWire, parseComputeApiVersion } from './types.js';
 
 const VERSION_SEGMENT = /\/(v\d+(?:\.\d+)?)(?=\/|$)/;

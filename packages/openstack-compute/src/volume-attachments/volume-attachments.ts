@@ -1,4 +1,5 @@
 import {
+  omitUndefined,
   type PagedIterable,
   paginate,
   type RequestOptions,
@@ -7,7 +8,7 @@ import {
   requireUuid,
 } from '@cloud/core';
 import { type ComputeClient, requireMicroversion } from '../client.js';
-import { compact, requireServerId } from '../common.js';
+import { requireServerId } from '../common.js';
 import { parseVolumeAttachment, type VolumeAttachment, type VolumeAttachmentWire } from './types.js';
 import { volumeAttachmentPath, volumeAttachmentsPath } from './urls.js';
 
@@ -51,7 +52,7 @@ export async function attachVolume(
     {
       ...options,
       json: {
-        volumeAttachment: compact({
+        volumeAttachment: omitUndefined({
           volumeId: params.volumeId,
           device: params.device,
           tag: params.tag,

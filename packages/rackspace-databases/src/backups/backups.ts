@@ -1,13 +1,13 @@
-import { type PagedIterable, type RequestOptions, ValidationError } from '@cloud/core';
-import type { DatabaseClient } from '../client.js';
 import {
-  compact,
-  type DatabaseListParams,
-  optionalString,
-  pageByLinks,
-  requireId,
-  requireName,
-} from '../common.js';
+  omitUndefined,
+  type PagedIterable,
+  paginateByLinks,
+  type RequestOptions,
+  requireNonBlank,
+  ValidationError,
+} from '@cloud/core';
+import type { DatabaseClient } from '../client.js';
+import { type DatabaseListParams, optionalString, requireId } from '../common.js';
 import {
   type CreateDatabaseBackupParams,
   type DatabaseBackup,
@@ -32,8 +32,8 @@ export async function createDatabaseBackup(
 ): Promise<DatabaseBackup> {
   if (!params || typeof params !== 'object') throw new ValidationError('params must be an object', 'params');
   const instance = requireId(params.instanceId, 'instanceId');
-  const name = requireName(params.name, 'name');
-  const backup = compact({
+  const name = requireNonBlank(params.name, 'name');
+  const backup = omitUndefined({
     name,
     instance,
     description: optionalString(params.description, 'description'),
@@ -59,11 +59,12 @@ export function listDatabaseBackups(
   params: ListDatabaseBackupsParams = {},
   options?: RequestOptions,
 ): PagedIterable<DatabaseBackup> {
-  return pageByLinks<DatabaseBackupWire, DatabaseBackup>({
+  return paginateByLinks<DatabaseBackupWire, DatabaseBackup>({
     client,
     path: backupsPath(),
     key: 'backups',
-    params,
+    limit: params.limit,
+    marker: params.marker,
     query: { datastore: params.datastore },
     map: parseDatabaseBackup,
     options,
@@ -84,11 +85,12 @@ export function listDatabaseInstanceBackups(
   options?: RequestOptions,
 ): PagedIterable<DatabaseBackup> {
   requireId(instanceId, 'instanceId');
-  return pageByLinks<DatabaseBackupWire, DatabaseBackup>({
+  return paginateByLinks<DatabaseBackupWire, DatabaseBackup>({
     client,
     path: instanceBackupsPath(instanceId),
     key: 'backups',
-    params,
+    limit: params.limit,
+    marker: params.marker,
     map: parseDatabaseBackup,
     resource: `database instance "${instanceId}"`,
     options,

@@ -1,14 +1,13 @@
-import { type PagedIterable, type RequestOptions, ValidationError } from '@cloud/core';
-import type { DatabaseClient } from '../client.js';
 import {
-  compact,
-  type DatabaseListParams,
-  optionalString,
-  pageByLinks,
-  requireId,
-  requireName,
-  toDatastoreWire,
-} from '../common.js';
+  omitUndefined,
+  type PagedIterable,
+  paginateByLinks,
+  type RequestOptions,
+  requireNonBlank,
+  ValidationError,
+} from '@cloud/core';
+import type { DatabaseClient } from '../client.js';
+import { type DatabaseListParams, optionalString, requireId, toDatastoreWire } from '../common.js';
 import { instancePath } from '../instances/urls.js';
 import {
   type ConfigurationGroup,
@@ -50,11 +49,12 @@ export function listConfigurationGroups(
   params: DatabaseListParams = {},
   options?: RequestOptions,
 ): PagedIterable<ConfigurationGroup> {
-  return pageByLinks<ConfigurationGroupWire, ConfigurationGroup>({
+  return paginateByLinks<ConfigurationGroupWire, ConfigurationGroup>({
     client,
     path: configurationsPath(),
     key: 'configurations',
-    params,
+    limit: params.limit,
+    marker: params.marker,
     map: parseConfigurationGroup,
     options,
   });
@@ -98,8 +98,8 @@ export async function createConfigurationGroup(
   options?: RequestOptions,
 ): Promise<ConfigurationGroup> {
   if (!params || typeof params !== 'object') throw new ValidationError('params must be an object', 'params');
-  const configuration = compact({
-    name: requireName(params.name, 'name'),
+  const configuration = omitUndefined({
+    name: requireNonBlank(params.name, 'name'),
     description: optionalString(params.description, 'description'),
     values: requireValues(params.values),
     datastore: toDatastoreWire(params.datastore),
@@ -148,7 +148,7 @@ export async function replaceConfigurationGroup(
 ): Promise<void> {
   requireId(configurationId, 'configurationId');
   if (!params || typeof params !== 'object') throw new ValidationError('params must be an object', 'params');
-  const configuration = compact({
+  const configuration = omitUndefined({
     values: requireValues(params.values),
     name: optionalString(params.name, 'name'),
     description: optionalString(params.description, 'description'),
@@ -193,11 +193,12 @@ export function listConfigurationGroupInstances(
   options?: RequestOptions,
 ): PagedIterable<ConfigurationGroupInstance> {
   requireId(configurationId, 'configurationId');
-  return pageByLinks<ConfigurationGroupInstance, ConfigurationGroupInstance>({
+  return paginateByLinks<ConfigurationGroupInstance, ConfigurationGroupInstance>({
     client,
     path: configurationInstancesPath(configurationId),
     key: 'instances',
-    params,
+    limit: params.limit,
+    marker: params.marker,
     map: (w) => ({ id: w.id, name: w.name }),
     resource: resource(configurationId),
     options,

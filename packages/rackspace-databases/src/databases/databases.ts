@@ -1,6 +1,6 @@
-import { type PagedIterable, type RequestOptions, ValidationError } from '@cloud/core';
+import { type PagedIterable, paginateByLinks, type RequestOptions, ValidationError } from '@cloud/core';
 import type { DatabaseClient } from '../client.js';
-import { type DatabaseListParams, pageByLinks, requireId } from '../common.js';
+import { type DatabaseListParams, requireId } from '../common.js';
 import { requireDatabaseName } from '../validation.js';
 import {
   type CreateDatabaseParams,
@@ -70,11 +70,12 @@ export function listDatabases(
   options?: RequestOptions,
 ): PagedIterable<Database> {
   requireId(instanceId, 'instanceId');
-  return pageByLinks<DatabaseWire, Database>({
+  return paginateByLinks<DatabaseWire, Database>({
     client,
     path: databasesPath(instanceId),
     key: 'databases',
-    params,
+    limit: params.limit,
+    marker: params.marker,
     map: parseDatabase,
     resource: `database instance "${instanceId}"`,
     options,

@@ -1,5 +1,5 @@
-import { ValidationError } from '@cloud/core';
-import { compact, optionalString } from '../common.js';
+import { omitUndefined, ValidationError } from '@cloud/core';
+import { optionalString } from '../common.js';
 import { requireDatabaseName } from '../validation.js';
 
 /**
@@ -57,7 +57,7 @@ export function toDatabaseWires(databases: readonly CreateDatabaseParams[], fiel
       throw new ValidationError(`${where}.name "${name}" is listed twice`, `${where}.name`);
     }
     seen.add(name);
-    return compact({
+    return omitUndefined({
       name,
       character_set: optionalString(d.characterSet, `${where}.characterSet`),
       collate: optionalString(d.collate, `${where}.collate`),

@@ -1,6 +1,6 @@
-import type { PagedIterable, RequestOptions } from '@cloud/core';
+import { type PagedIterable, type RequestOptions, singlePage } from '@cloud/core';
 import type { DatabaseClient } from '../client.js';
-import { requireId, singlePage } from '../common.js';
+import { requireId } from '../common.js';
 import { type DatabaseFlavor, type DatabaseFlavorWire, parseDatabaseFlavor } from './types.js';
 import { flavorPath, flavorsPath } from './urls.js';
 

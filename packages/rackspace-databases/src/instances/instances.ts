@@ -1,6 +1,14 @@
-import { type PagedIterable, type RequestOptions, requireInteger, ValidationError } from '@cloud/core';
+import {
+  omitUndefined,
+  type PagedIterable,
+  paginateByLinks,
+  type RequestOptions,
+  requireInteger,
+  requireNonBlank,
+  ValidationError,
+} from '@cloud/core';
 import type { DatabaseClient } from '../client.js';
-import { compact, optionalString, pageByLinks, requireId, requireName, toDatastoreWire } from '../common.js';
+import { optionalString, requireId, toDatastoreWire } from '../common.js';
 import { toDatabaseWires } from '../databases/types.js';
 import { toCreateUserWires } from '../users/types.js';
 import {
@@ -31,7 +39,7 @@ export const requireVolumeSize = (client: DatabaseClient, value: unknown, field:
 /** @internal */
 function toCreateInstanceWire(client: DatabaseClient, p: CreateDatabaseInstanceParams) {
   if (!p || typeof p !== 'object') throw new ValidationError('params must be an object', 'params');
-  const name = requireName(p.name, 'name');
+  const name = requireNonBlank(p.name, 'name');
   const flavorRef = requireFlavorRef(p.flavorRef);
   if (p.volumeType !== undefined && p.volumeSize === undefined) {
     throw new ValidationError('volumeType needs volumeSize', 'volumeSize');
@@ -39,7 +47,7 @@ function toCreateInstanceWire(client: DatabaseClient, p: CreateDatabaseInstanceP
   const volume =
     p.volumeSize === undefined
       ? undefined
-      : compact({
+      : omitUndefined({
           size: requireVolumeSize(client, p.volumeSize, 'volumeSize'),
           type: optionalString(p.volumeType, 'volumeType'),
         });
@@ -49,13 +57,13 @@ function toCreateInstanceWire(client: DatabaseClient, p: CreateDatabaseInstanceP
     p.users === undefined ? undefined : toCreateUserWires(p.users, client.maxUserNameLength, 'users', known);
   const datastore = toDatastoreWire(p.datastore);
   const nics = p.nics?.map((n, i) => {
-    const nic = compact({ 'net-id': n?.netId, 'port-id': n?.portId, 'v4-fixed-ip': n?.fixedIp });
+    const nic = omitUndefined({ 'net-id': n?.netId, 'port-id': n?.portId, 'v4-fixed-ip': n?.fixedIp });
     if (!nic['net-id'] && !nic['port-id']) {
       throw new ValidationError(`nics[${i}] needs a netId or a portId`, `nics[${i}]`);
     }
     return nic;
   });
-  return compact({
+  return omitUndefined({
     name,
     flavorRef,
     volume,
@@ -129,11 +137,12 @@ export function listDatabaseInstances(
   params: ListDatabaseInstancesParams = {},
   options?: RequestOptions,
 ): PagedIterable<DatabaseInstance> {
-  return pageByLinks<DatabaseInstanceWire, DatabaseInstance>({
+  return paginateByLinks<DatabaseInstanceWire, DatabaseInstance>({
     client,
     path: instancesPath(),
     key: 'instances',
-    params,
+    limit: params.limit,
+    marker: params.marker,
     query: { include_clustered: params.includeClustered },
     map: parseDatabaseInstance,
     options,

@@ -1,6 +1,6 @@
 import {
-  NotFoundError,
   poll,
+  pollUntilGone,
   type RequestOptions,
   requireOneOf,
   ValidationError,
@@ -102,15 +102,10 @@ export async function waitForDatabaseInstanceDeleted(
 ): Promise<void> {
   requireId(instanceId, 'instanceId');
   const failOn = new Set(requireStatuses(options.failOn, 'failOn'));
-  await poll<DatabaseInstance | undefined>({
+  await pollUntilGone<DatabaseInstance>({
     ...options,
     description: `database instance "${instanceId}" to be deleted`,
-    fetch: (signal) =>
-      getDatabaseInstance(client, instanceId, { ...options.request, signal }).catch((error: unknown) => {
-        if (error instanceof NotFoundError) return undefined;
-        throw error;
-      }),
-    done: (i) => i === undefined,
-    failure: (i) => (i && failOn.has(i.status) ? failureOf(i) : undefined),
+    fetch: (signal) => getDatabaseInstance(client, instanceId, { ...options.request, signal }),
+    failure: (i) => (failOn.has(i.status) ? failureOf(i) : undefined),
   });
 }

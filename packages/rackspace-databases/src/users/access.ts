@@ -1,6 +1,6 @@
-import { type PagedIterable, type RequestOptions, ValidationError } from '@cloud/core';
+import { type PagedIterable, type RequestOptions, singlePage, ValidationError } from '@cloud/core';
 import type { DatabaseClient } from '../client.js';
-import { requireId, singlePage } from '../common.js';
+import { requireId } from '../common.js';
 import { requireDatabaseName } from '../validation.js';
 import { type DatabaseUserRef, resolveUserRef, userLabel } from './types.js';
 import { userDatabasePath, userDatabasesPath } from './urls.js';

@@ -1,5 +1,4 @@
-import { ValidationError } from '@cloud/core';
-import { compact } from '../common.js';
+import { omitUndefined, ValidationError } from '@cloud/core';
 import {
   RESERVED_DATABASE_USER_NAMES,
   requireDatabaseName,
@@ -141,7 +140,7 @@ export function toCreateUserWires(
       }
       return { name: dbName };
     });
-    return compact({ name, password, host, databases: databases.length ? databases : undefined });
+    return omitUndefined({ name, password, host, databases: databases.length ? databases : undefined });
   });
 }
 

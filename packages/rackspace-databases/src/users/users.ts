@@ -1,6 +1,12 @@
-import { type PagedIterable, type RequestOptions, ValidationError } from '@cloud/core';
+import {
+  omitUndefined,
+  type PagedIterable,
+  paginateByLinks,
+  type RequestOptions,
+  ValidationError,
+} from '@cloud/core';
 import type { DatabaseClient } from '../client.js';
-import { compact, type DatabaseListParams, pageByLinks, requireId } from '../common.js';
+import { type DatabaseListParams, requireId } from '../common.js';
 import { requireHost, requirePassword, requireUserName } from '../validation.js';
 import {
   type CreateDatabaseUserParams,
@@ -74,11 +80,12 @@ export function listDatabaseUsers(
   options?: RequestOptions,
 ): PagedIterable<DatabaseUser> {
   requireId(instanceId, 'instanceId');
-  return pageByLinks<DatabaseUserWire, DatabaseUser>({
+  return paginateByLinks<DatabaseUserWire, DatabaseUser>({
     client,
     path: usersPath(instanceId),
     key: 'users',
-    params,
+    limit: params.limit,
+    marker: params.marker,
     map: parseDatabaseUser,
     resource: `database instance "${instanceId}"`,
     options,
@@ -149,7 +156,7 @@ export async function changeDatabaseUserPasswords(
     throw new ValidationError('changes must be a non-empty array', 'changes');
   }
   const users = changes.map((c, i) =>
-    compact({
+    omitUndefined({
       name: requireUserName(c?.name, `changes[${i}].name`, client.maxUserNameLength),
       password: requirePassword(c.password, `changes[${i}].password`),
       host: c.host === undefined ? undefined : requireHost(c.host, `changes[${i}].host`),
