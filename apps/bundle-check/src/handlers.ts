@@ -1,0 +1,70 @@
+/** One serverless handler to bundle, and the `@cloud/*` packages allowed to contribute code to it. */
+export interface HandlerSpec {
+  /** Short name, also the key in `budget.json`. */
+  name: string;
+  /** Entry file, relative to the app folder. */
+  file: string;
+  /** What the handler imports, for the report. */
+  imports: string;
+  /** `@cloud/*` packages whose code may appear; code from any other `@cloud/*` package is a violation. */
+  allow: string[];
+}
+
+const CORE = '@cloud/core';
+const SWIFT = '@cloud/swift';
+const COMPUTE = '@cloud/openstack-compute';
+const DATABASES = '@cloud/rackspace-databases';
+const SDK = '@cloud/sdk';
+
+/** The bundles the check builds. */
+export const HANDLERS: HandlerSpec[] = [
+  {
+    name: 'swift-upload',
+    file: 'handlers/swift-upload.ts',
+    imports: "uploadObject from '@cloud/swift'",
+    allow: [CORE, SWIFT],
+  },
+  {
+    name: 'compute-list',
+    file: 'handlers/compute-list.ts',
+    imports: "listServers from '@cloud/openstack-compute'",
+    allow: [CORE, COMPUTE],
+  },
+  {
+    name: 'databases-list',
+    file: 'handlers/databases-list.ts',
+    imports: "listDatabaseInstances from '@cloud/rackspace-databases'",
+    allow: [CORE, DATABASES],
+  },
+  {
+    name: 'sdk-swift-upload',
+    file: 'handlers/sdk-swift-upload.ts',
+    imports: "uploadObject from '@cloud/sdk'",
+    allow: [CORE, SWIFT],
+  },
+  {
+    name: 'sdk-compute-list',
+    file: 'handlers/sdk-compute-list.ts',
+    imports: "listServers from '@cloud/sdk'",
+    allow: [CORE, COMPUTE],
+  },
+  {
+    name: 'sdk-databases-list',
+    file: 'handlers/sdk-databases-list.ts',
+    imports: "listDatabaseInstances from '@cloud/sdk'",
+    allow: [CORE, DATABASES],
+  },
+  {
+    // The `providers` object holds every factory, so every service is expected in this bundle.
+    name: 'providers-object',
+    file: 'handlers/providers-storage.ts',
+    imports: "providers.openstack.storage from '@cloud/sdk/providers'",
+    allow: [CORE, SWIFT, COMPUTE, DATABASES, SDK],
+  },
+  {
+    name: 'providers-rackspace-storage',
+    file: 'handlers/providers-rackspace-storage.ts',
+    imports: "rackspaceStorage from '@cloud/sdk/providers'",
+    allow: [CORE, SWIFT, SDK],
+  },
+];

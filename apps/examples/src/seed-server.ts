@@ -1,0 +1,159 @@
+/**
+ * Creates a server from a name, a flavor and an image, waits until it runs, prints its addresses
+ * and deletes it, with the SAME code on Rackspace and on OpenStack: only the factory differs
+ * (`providers.rackspace.compute` or `providers.openstack.compute`).
+ *
+ * - Rackspace: RACKSPACE_USERNAME and RACKSPACE_API_KEY (optional RACKSPACE_REGION, e.g. IAD).
+ * - OpenStack: OS_AUTH_URL, OS_USERNAME, OS_PASSWORD, OS_PROJECT_NAME (optional OS_REGION_NAME,
+ *   OS_USER_DOMAIN_NAME), or OS_CLOUD for a cloud in clouds.yaml.
+ * - Neither: an in-process mock cloud (a mock identity service and compute fake), run once as
+ *   Rackspace and once as OpenStack.
+ *
+ * Optional: EXAMPLE_FLAVOR (flavor id; default the smallest), EXAMPLE_IMAGE (image id; default the
+ * first ACTIVE one), EXAMPLE_KEEP=1 to keep the server.
+ *
+ *   pnpm run example:seed
+ */
+import { createSession } from '@cloud/core';
+import { type ProviderComputeClient, providers } from '@cloud/sdk/providers';
+import { createFakeNova } from '@cloud/testing/compute';
+import { HttpResponse, http } from 'msw';
+import { setupServer } from 'msw/node';
+
+type Waits = { timeoutMs?: number; minDelayMs?: number; maxDelayMs?: number };
+
+/** The seed: identical for every provider. */
+async function seedServer(compute: ProviderComputeClient, waits: Waits): Promise<void> {
+  const flavors = await compute.getFlavors();
+  const flavor = process.env.EXAMPLE_FLAVOR ?? [...flavors].sort((a, b) => a.ram - b.ram)[0]?.id;
+  const image =
+    process.env.EXAMPLE_IMAGE ?? (await compute.getImages()).find((i) => i.status === 'ACTIVE')?.id;
+  if (!flavor || !image)
+    throw new Error('No flavor or ACTIVE image found; set EXAMPLE_FLAVOR and EXAMPLE_IMAGE');
+
+  const name = `seed-${Date.now().toString(36)}`;
+  console.log(`  creating ${name} (flavor ${flavor}, image ${image}) on ${compute.provider}`);
+  const server = await compute.createServer({ name, flavor, image });
+  console.log(
+    `  ${server.id} is ${server.status}${server.adminPass ? ' (root password returned, not shown)' : ''}`,
+  );
+  try {
+    const ready = await compute.waitForServer(server.id, waits);
+    console.log(`  ${ready.name} is ${ready.status} (${ready.providerStatus})`);
+    console.log(`  public:  ${ready.addresses.public.join(', ') || '-'}`);
+    console.log(`  private: ${ready.addresses.private.join(', ') || '-'}`);
+  } finally {
+    if (process.env.EXAMPLE_KEEP === '1') console.log(`  keeping ${server.id} (EXAMPLE_KEEP=1)`);
+    else {
+      await compute.destroyServer(server.id);
+      console.log(`  deleted ${server.id}`);
+    }
+  }
+}
+
+const MOCK_IDENTITY = 'https://identity.seed.invalid';
+
+/** A mock identity service (Keystone v3, and v2.0 with Rackspace API keys) whose catalog names `computeUrl`. */
+function mockIdentity(computeUrl: string) {
+  const expires = () => new Date(Date.now() + 3_600_000).toISOString();
+  return [
+    http.post(`${MOCK_IDENTITY}/v2.0/tokens`, () =>
+      HttpResponse.json({
+        access: {
+          token: { id: 'mock-rackspace-token', expires: expires(), tenant: { id: '123456', name: '123456' } },
+          serviceCatalog: [
+            {
+              type: 'compute',
+              name: 'cloudServersOpenStack',
+              endpoints: [{ region: 'IAD', tenantId: '123456', publicURL: computeUrl }],
+            },
+          ],
+          user: { id: 'u-1', name: 'demo', 'RAX-AUTH:defaultRegion': 'IAD' },
+        },
+      }),
+    ),
+    http.post(`${MOCK_IDENTITY}/v3/auth/tokens`, () =>
+      HttpResponse.json(
+        {
+          token: {
+            expires_at: expires(),
+            project: { id: 'p-1', name: 'demo', domain: { id: 'default', name: 'Default' } },
+            user: { id: 'u-1', name: 'demo', domain: { id: 'default', name: 'Default' } },
+            catalog: [
+              {
+                type: 'compute',
+                name: 'nova',
+                endpoints: [
+                  { interface: 'public', region: 'RegionOne', region_id: 'RegionOne', url: computeUrl },
+                ],
+              },
+            ],
+          },
+        },
+        { status: 201, headers: { 'x-subject-token': 'mock-openstack-token' } },
+      ),
+    ),
+  ];
+}
+
+async function main(): Promise<void> {
+  const env = process.env;
+  const live = { timeoutMs: 20 * 60_000 };
+  if (env.RACKSPACE_USERNAME && env.RACKSPACE_API_KEY) {
+    console.log('Rackspace (RACKSPACE_USERNAME / RACKSPACE_API_KEY are set):');
+    const compute = providers.rackspace.compute({
+      username: env.RACKSPACE_USERNAME,
+      apiKey: env.RACKSPACE_API_KEY,
+      region: env.RACKSPACE_REGION,
+    });
+    return seedServer(compute, live);
+  }
+  if (env.OS_AUTH_URL || env.OS_CLOUD) {
+    console.log(
+      `OpenStack (${env.OS_CLOUD ? `OS_CLOUD=${env.OS_CLOUD}` : `OS_AUTH_URL=${env.OS_AUTH_URL}`}):`,
+    );
+    const compute = env.OS_CLOUD
+      ? providers.openstack.compute({ session: createSession(), region: env.OS_REGION_NAME })
+      : providers.openstack.compute({
+          authUrl: env.OS_AUTH_URL,
+          username: env.OS_USERNAME,
+          password: env.OS_PASSWORD,
+          projectName: env.OS_PROJECT_NAME,
+          domainName: env.OS_USER_DOMAIN_NAME,
+          region: env.OS_REGION_NAME,
+        });
+    return seedServer(compute, live);
+  }
+
+  console.log(
+    'No RACKSPACE_* or OS_* credentials: using an in-process mock cloud (nothing leaves this process).',
+  );
+  const nova = createFakeNova({ buildPolls: 2 });
+  const server = setupServer(...mockIdentity(nova.baseUrl), ...nova.handlers);
+  server.listen({ onUnhandledFrame: 'error' });
+  const waits = { minDelayMs: 10, maxDelayMs: 50 };
+  try {
+    console.log('\nAs Rackspace (mock):');
+    await seedServer(
+      providers.rackspace.compute({ username: 'demo', apiKey: 'mock-key', authUrl: `${MOCK_IDENTITY}/v2.0` }),
+      waits,
+    );
+    console.log('\nAs OpenStack (mock):');
+    await seedServer(
+      providers.openstack.compute({
+        authUrl: `${MOCK_IDENTITY}/v3`,
+        username: 'demo',
+        password: 'mock-password',
+        projectName: 'demo',
+      }),
+      waits,
+    );
+  } finally {
+    server.close();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? `${error.name}: ${error.message}` : error);
+  process.exitCode = 1;
+});

@@ -1,0 +1,45 @@
+import { createProviderCompute, type ProviderComputeClient } from './compute.js';
+import { createProviderDatabases, type ProviderDatabasesClient } from './databases.js';
+import type { OpenStackProviderOptions } from './options.js';
+import { openstackContext } from './session.js';
+import { createProviderStorage, type ProviderStorageClient } from './storage.js';
+
+/**
+ * A provider-neutral compute client for an OpenStack cloud (Nova).
+ * @throws ValidationError at once when `authUrl`, `username` or `password` is missing.
+ * @example
+ * ```ts
+ * const compute = openstackCompute({ authUrl: 'https://keystone.example.com/v3', username: 'demo',
+ *   password: process.env.OS_PASSWORD!, projectName: 'demo', region: 'RegionOne' });
+ * console.log((await compute.getFlavors()).map((f) => f.name));
+ * ```
+ */
+export function openstackCompute(options: OpenStackProviderOptions): ProviderComputeClient {
+  return createProviderCompute(openstackContext(options));
+}
+
+/**
+ * A provider-neutral storage client for an OpenStack cloud (Swift).
+ * @throws ValidationError at once when `authUrl`, `username` or `password` is missing.
+ * @example
+ * ```ts
+ * const storage = openstackStorage({ authUrl, username: 'demo', password, projectName: 'demo' });
+ * for (const c of await storage.getContainers()) console.log(c.name, c.count, c.bytes);
+ * ```
+ */
+export function openstackStorage(options: OpenStackProviderOptions): ProviderStorageClient {
+  return createProviderStorage(openstackContext(options));
+}
+
+/**
+ * A provider-neutral databases client for an OpenStack cloud (Trove).
+ * @throws ValidationError at once when `authUrl`, `username` or `password` is missing.
+ * @example
+ * ```ts
+ * const db = openstackDatabases({ authUrl, username: 'demo', password, projectName: 'demo' });
+ * console.log(await db.getInstances());
+ * ```
+ */
+export function openstackDatabases(options: OpenStackProviderOptions): ProviderDatabasesClient {
+  return createProviderDatabases(openstackContext(options));
+}

@@ -1,0 +1,44 @@
+import { createProviderCompute, type ProviderComputeClient } from './compute.js';
+import { createProviderDatabases, type ProviderDatabasesClient } from './databases.js';
+import type { RackspaceProviderOptions } from './options.js';
+import { rackspaceContext } from './session.js';
+import { createProviderStorage, type ProviderStorageClient } from './storage.js';
+
+/**
+ * A provider-neutral compute client for Rackspace Cloud Servers.
+ * @throws ValidationError at once when `username`, or both `apiKey` and `password`, are missing.
+ * @example
+ * ```ts
+ * const compute = rackspaceCompute({ username: 'me', apiKey: process.env.RAX_API_KEY!, region: 'IAD' });
+ * for (const s of await compute.getServers()) console.log(s.name, s.status, s.addresses.public);
+ * ```
+ */
+export function rackspaceCompute(options: RackspaceProviderOptions): ProviderComputeClient {
+  return createProviderCompute(rackspaceContext(options));
+}
+
+/**
+ * A provider-neutral storage client for Rackspace Cloud Files.
+ * @throws ValidationError at once when `username`, or both `apiKey` and `password`, are missing.
+ * @example
+ * ```ts
+ * const storage = rackspaceStorage({ username: 'me', apiKey: process.env.RAX_API_KEY!, region: 'ORD' });
+ * await storage.upload({ container: 'site', remote: 'index.html', buffer: '<h1>hi</h1>' });
+ * ```
+ */
+export function rackspaceStorage(options: RackspaceProviderOptions): ProviderStorageClient {
+  return createProviderStorage(rackspaceContext(options));
+}
+
+/**
+ * A provider-neutral databases client for Rackspace Cloud Databases.
+ * @throws ValidationError at once when `username`, or both `apiKey` and `password`, are missing.
+ * @example
+ * ```ts
+ * const db = rackspaceDatabases({ username: 'me', apiKey: process.env.RAX_API_KEY!, region: 'DFW' });
+ * const instance = await db.createInstance({ name: 'orders', flavor: '1', size: 2 });
+ * ```
+ */
+export function rackspaceDatabases(options: RackspaceProviderOptions): ProviderDatabasesClient {
+  return createProviderDatabases(rackspaceContext(options));
+}
