@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { createSession, isCloudError, type Session, stderrLogger } from '@cloud/core';
 import { coreCommands } from './commands/core.js';
+import { storageCommands } from './commands/storage.js';
 
 /** Where a command writes. */
 export interface Io {
@@ -32,7 +33,7 @@ export interface Command {
   run(ctx: CommandContext): Promise<void>;
 }
 
-const commands: Record<string, Command> = { ...coreCommands };
+const commands: Record<string, Command> = { ...coreCommands, ...storageCommands };
 
 /** Registers more commands (service packages' commands live in their own modules). */
 export function addCommands(more: Record<string, Command>): void {

@@ -16,10 +16,12 @@ beforeEach(() => {
     OS_USERNAME: 'demo',
     OS_PASSWORD: 'secret',
     OS_PROJECT_NAME: 'demo',
+    OS_REGION_NAME: 'RegionOne',
   });
 });
 afterEach(() => {
-  for (const k of ['OS_AUTH_URL', 'OS_USERNAME', 'OS_PASSWORD', 'OS_PROJECT_NAME']) delete process.env[k];
+  for (const k of ['OS_AUTH_URL', 'OS_USERNAME', 'OS_PASSWORD', 'OS_PROJECT_NAME', 'OS_REGION_NAME'])
+    delete process.env[k];
 });
 
 describe('cloud CLI', () => {
@@ -61,5 +63,48 @@ describe('cloud CLI', () => {
     expect(c.err).toHaveLength(2);
     expect(await run(['endpoint'], c.io)).toBe(1);
     expect(c.err[2]).toContain('ValidationError');
+  });
+});
+
+describe('cloud CLI object storage', () => {
+  it('lists containers and the objects of one, with pseudo-folders', async () => {
+    const { http, HttpResponse } = await import('msw');
+    const base = mockEndpoints('RegionOne').objectStore;
+    cloud.use(
+      http.get(base, () => HttpResponse.json([{ name: 'logs', count: 2, bytes: 30 }])),
+      http.get(`${base}/logs`, ({ request }) => {
+        const q = new URL(request.url).searchParams;
+        if (q.get('marker')) return HttpResponse.json([]);
+        return HttpResponse.json([
+          { subdir: '2026/' },
+          {
+            name: 'a.txt',
+            hash: 'h',
+            bytes: 30,
+            content_type: 'text/plain',
+            last_modified: '2026-11-01T00:00:00.000000',
+          },
+        ]);
+      }),
+    );
+    const c = capture();
+    const code = await run(['--json', 'containers'], c.io);
+    expect(c.err).toEqual([]);
+    expect(code).toBe(0);
+    expect(JSON.parse(c.out.join('\n'))).toEqual([{ name: 'logs', objects: 2, bytes: 30 }]);
+    const d = capture();
+    expect(await run(['objects', 'logs'], d.io)).toBe(0);
+    expect(d.out[0]).toMatch(/^NAME\s+BYTES\s+TYPE\s+MODIFIED$/);
+    expect(d.out[1]).toMatch(/^2026\/\s+\(folder\)$/);
+    expect(d.out[2]).toMatch(/^a\.txt\s+30\s+text\/plain\s+2026-11-01T00:00:00\.000Z$/);
+    const listing = cloud.requests.find((r) => r.url.pathname.endsWith('/logs'));
+    expect(listing?.url.searchParams.get('delimiter')).toBe('/');
+  });
+
+  it('names a missing argument before any request', async () => {
+    const c = capture();
+    expect(await run(['objects'], c.io)).toBe(1);
+    expect(c.err[0]).toContain('ValidationError: missing container');
+    expect(cloud.requests).toHaveLength(0);
   });
 });
