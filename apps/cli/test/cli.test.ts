@@ -71,7 +71,11 @@ describe('cloud CLI object storage', () => {
     const { http, HttpResponse } = await import('msw');
     const base = mockEndpoints('RegionOne').objectStore;
     cloud.use(
-      http.get(base, () => HttpResponse.json([{ name: 'logs', count: 2, bytes: 30 }])),
+      http.get(base, ({ request }) =>
+        HttpResponse.json(
+          new URL(request.url).searchParams.get('marker') ? [] : [{ name: 'logs', count: 2, bytes: 30 }],
+        ),
+      ),
       http.get(`${base}/logs`, ({ request }) => {
         const q = new URL(request.url).searchParams;
         if (q.get('marker')) return HttpResponse.json([]);
