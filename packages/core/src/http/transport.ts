@@ -155,6 +155,14 @@ export const DEFAULT_USER_AGENT = `cloud-sdk/${SDK_VERSION} node/${process.versi
 const toBuffer = (b: Uint8Array | undefined): Buffer =>
   !b ? Buffer.alloc(0) : Buffer.isBuffer(b) ? b : Buffer.from(b.buffer, b.byteOffset, b.byteLength);
 
+/** In-memory bodies above this size are sent as a stream of slices (see `gotOptions`). */
+const SLICE = 64 * 1024;
+
+/** Views of `buf` in slices of {@link SLICE} bytes, without copying. */
+function* slices(buf: Buffer): Generator<Buffer> {
+  for (let offset = 0; offset < buf.length; offset += SLICE) yield buf.subarray(offset, offset + SLICE);
+}
+
 const isReplayable = (body: RequestBody | undefined): boolean =>
   body === undefined || typeof body === 'string' || body instanceof Uint8Array;
 
@@ -208,9 +216,18 @@ export function createTransport(options: TransportOptions = {}): Transport {
       headers['content-type'] ??= 'application/json';
     } else if (req.body !== undefined) {
       const b = req.body;
-      if (typeof b === 'string' || Buffer.isBuffer(b)) body = b;
-      else if (b instanceof Uint8Array) body = Buffer.from(b.buffer, b.byteOffset, b.byteLength);
-      else if (b instanceof Readable) body = b;
+      if (typeof b === 'string') body = b;
+      else if (b instanceof Uint8Array && b.byteLength <= SLICE) body = toBuffer(b);
+      else if (b instanceof Uint8Array) {
+        // got 16 structuredClone()s an object body on every request (a full copy of the bytes);
+        // a stream of views over the same memory is not copied. A fresh stream per attempt keeps
+        // the body replayable for retries.
+        const bytes = toBuffer(b);
+        if (!Object.keys(headers).some((k) => k.toLowerCase() === 'content-length')) {
+          headers['content-length'] = String(bytes.length);
+        }
+        body = Readable.from(slices(bytes), { objectMode: false });
+      } else if (b instanceof Readable) body = b;
       else body = Readable.from(b as AsyncIterable<Uint8Array>, { objectMode: false });
     }
     const o: Record<string, unknown> = { method: req.method, headers };
@@ -350,6 +367,10 @@ export function createTransport(options: TransportOptions = {}): Transport {
             s.once('error', onError);
             s.once('response', (res: http.IncomingMessage & { url?: string }) => {
               s.off('error', onError);
+              // The caller attaches its own handlers only after this promise settles. An error in
+              // that gap (a reset socket, a short body) must not crash the process: it stays on
+              // `body.errored`, which pipeline(), finished() and async iteration report.
+              s.on('error', () => {});
               resolve({
                 status: res.statusCode ?? 0,
                 headers: res.headers,

@@ -1,0 +1,4 @@
+import { encodeSegment } from '@cloud/core';
+
+/** @internal A container on the CDN service. */
+export const cdnContainerPath = (name: string): string => encodeSegment(name);

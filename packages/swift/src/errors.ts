@@ -1,0 +1,45 @@
+import { CloudError } from '@cloud/core';
+
+/**
+ * No temp URL key is set on the container or the account, so a temp URL or form signature cannot
+ * be made. Set one with `setAccountTempUrlKey` or `setContainerTempUrlKey`.
+ * @example
+ * ```ts
+ * try { await createTempUrl(swift, 'c', 'o', { expiresIn: 60 }); }
+ * catch (e) { if (e instanceof TempUrlKeyMissingError) await setAccountTempUrlKey(swift, newKey()); }
+ * ```
+ */
+export class TempUrlKeyMissingError extends CloudError {
+  constructor(message = 'No temp URL key is set on the container or the account') {
+    super(message, 'TEMP_URL_KEY_MISSING');
+  }
+}
+
+/**
+ * One item a bulk operation could not process.
+ * @example for (const f of (await bulkDelete(swift, items)).failures) console.warn(f.path, f.status);
+ */
+export interface BulkFailure {
+  /** The object or container path, decoded, e.g. `/photos/cat.jpg`. */
+  path: string;
+  /** The HTTP status Swift gave, e.g. `409 Conflict`. */
+  status: string;
+}
+
+/**
+ * A bulk operation (bulk delete, archive extraction, large-object delete) failed as a whole or for
+ * some items. `failures` lists the items and `responseStatus` is the status Swift reported.
+ * @example
+ * ```ts
+ * catch (e) { if (e instanceof SwiftBulkOperationError) for (const f of e.failures) console.log(f.path, f.status); }
+ * ```
+ */
+export class SwiftBulkOperationError extends CloudError {
+  readonly responseStatus: string;
+  readonly failures: BulkFailure[];
+  constructor(message: string, details: { responseStatus: string; failures: BulkFailure[] }) {
+    super(message, 'BULK_OPERATION_FAILED');
+    this.responseStatus = details.responseStatus;
+    this.failures = details.failures;
+  }
+}

@@ -1,0 +1,299 @@
+import {
+  AbortError,
+  encodePath,
+  encodeSegment,
+  IntegrityError,
+  type RequestOptions,
+  ValidationError,
+} from '@cloud/core';
+import { checkConcurrency, checkSegmentSize, MAX_SEGMENT_SIZE, type SwiftClient } from '../client.js';
+import { containerPath } from '../containers/urls.js';
+import { linkedController } from '../internal/abort.js';
+import { destroySource } from '../internal/body.js';
+import { md5Hex } from '../internal/hash.js';
+import { dateHeader, header, unquote } from '../internal/headers.js';
+import { runPool } from '../internal/pool.js';
+import {
+  checkContainerName,
+  checkObjectName,
+  checkOptionalInt,
+  MAX_OBJECT_NAME_BYTES,
+} from '../internal/validate.js';
+import { guessContentType } from './content-type.js';
+import { objectWriteHeaders } from './headers.js';
+import type { UploadObjectParams, UploadObjectResult } from './upload.js';
+import { objectPath } from './urls.js';
+
+/**
+ * Swift's default limit of segments in one SLO manifest.
+ * @example const most = DEFAULT_MAX_SEGMENTS * DEFAULT_SEGMENT_SIZE; // bytes with default settings
+ */
+export const DEFAULT_MAX_SEGMENTS = 1000;
+
+/**
+ * Settings of segmented (large-object) uploads.
+ * @example await uploadObject(swift, 'c', 'o', stream, { segmentSize: 128 * 1024 ** 2, concurrency: 2, keepSegmentsOnError: true });
+ */
+export interface LargeObjectParams {
+  /** Bytes per segment, 1 MiB to 5 GiB. Default: the client's (32 MiB). */
+  segmentSize?: number | undefined;
+  /** Segments uploaded at once. Default: the client's (4). Memory is about segmentSize x (concurrency + 1). */
+  concurrency?: number | undefined;
+  /** Where segments go. Default `<container>_segments`. */
+  segmentContainer?: string | undefined;
+  /** Name prefix of the segments. Default `<name>/slo/<timestamp>/<segmentSize>/`. */
+  segmentPrefix?: string | undefined;
+  /** Leave uploaded segments in place when the upload fails (default: they are deleted). */
+  keepSegmentsOnError?: boolean | undefined;
+  /** Retries of each segment after network errors and 5xx answers. Default 3. */
+  segmentRetries?: number | undefined;
+  /** Most segments one manifest may list. Default 1000 (Swift's default `max_manifest_segments`). */
+  maxSegments?: number | undefined;
+  /** Create the segment container if needed (PUT, idempotent). Default true. */
+  createSegmentContainer?: boolean | undefined;
+}
+
+/** @internal A resolved segmenting plan. */
+export interface SegmentPlan {
+  kind: 'static' | 'dynamic';
+  segmentSize: number;
+  concurrency: number;
+  segmentContainer: string;
+  segmentPrefix: string;
+  retries: number;
+  maxSegments: number;
+  keepSegmentsOnError: boolean;
+  createSegmentContainer: boolean;
+}
+
+const MiB = 1024 * 1024;
+
+/** @internal Validates segment settings and fills in defaults. Throws before any request. */
+export function planSegments(
+  client: SwiftClient,
+  container: string,
+  name: string,
+  params: LargeObjectParams & { kind?: 'static' | 'dynamic' | undefined },
+  size: number | undefined,
+): SegmentPlan {
+  const maxSegments = checkOptionalInt(params.maxSegments, 'maxSegments', 1, 100_000) ?? DEFAULT_MAX_SEGMENTS;
+  let segmentSize =
+    params.segmentSize === undefined ? client.largeObjects.segmentSize : checkSegmentSize(params.segmentSize);
+  if (size !== undefined && Math.ceil(size / segmentSize) > maxSegments) {
+    if (params.segmentSize !== undefined) {
+      throw new ValidationError(
+        `segmentSize ${segmentSize} cuts ${size} bytes into more than ${maxSegments} segments; use at least ${Math.ceil(size / maxSegments)}`,
+        'segmentSize',
+      );
+    }
+    segmentSize = Math.ceil(size / maxSegments / MiB) * MiB;
+    if (segmentSize > MAX_SEGMENT_SIZE) {
+      throw new ValidationError(
+        `size ${size} is too large for ${maxSegments} segments of at most 5 GiB`,
+        'size',
+      );
+    }
+  }
+  const concurrency = checkConcurrency(params.concurrency ?? client.largeObjects.concurrency);
+  const segmentContainer = checkContainerName(
+    params.segmentContainer ?? `${container}_segments`,
+    'segmentContainer',
+  );
+  const kind = params.kind ?? 'static';
+  if (kind !== 'static' && kind !== 'dynamic') {
+    throw new ValidationError(`kind must be static or dynamic, got ${String(kind)}`, 'kind');
+  }
+  const stamp = (Date.now() / 1000).toFixed(6);
+  const segmentPrefix =
+    params.segmentPrefix ?? `${name}/${kind === 'static' ? 'slo' : 'dlo'}/${stamp}/${segmentSize}/`;
+  checkObjectName(`${segmentPrefix}00000000`, 'segmentPrefix');
+  if (Buffer.byteLength(segmentPrefix) + 8 > MAX_OBJECT_NAME_BYTES) {
+    throw new ValidationError('segmentPrefix is too long for segment names', 'segmentPrefix');
+  }
+  return {
+    kind,
+    segmentSize,
+    concurrency,
+    segmentContainer,
+    segmentPrefix,
+    retries: checkOptionalInt(params.segmentRetries, 'segmentRetries', 0, 10) ?? 3,
+    maxSegments,
+    keepSegmentsOnError: params.keepSegmentsOnError ?? false,
+    createSegmentContainer: params.createSegmentContainer ?? true,
+  };
+}
+
+interface ManifestEntry {
+  path: string;
+  etag: string;
+  size_bytes: number;
+}
+
+/**
+ * @internal Uploads segments with bounded concurrency and per-segment retries, then writes the
+ * manifest. On failure, deletes the segments (unless `keepSegmentsOnError`) and rethrows.
+ */
+export async function uploadSegments(
+  client: SwiftClient,
+  container: string,
+  name: string,
+  segments: AsyncIterable<Buffer> | Iterable<Buffer>,
+  plan: SegmentPlan,
+  params: UploadObjectParams,
+  options?: RequestOptions,
+  source?: unknown,
+): Promise<UploadObjectResult> {
+  const { controller, dispose } = linkedController(options?.signal);
+  const signal = controller.signal;
+  // Any failure or abort releases the input, so a stalled stream cannot hold the upload open.
+  signal.addEventListener('abort', () => destroySource(source), { once: true });
+  const attempted: string[] = [];
+  const entries: ManifestEntry[] = [];
+  const inProgress = new Map<number, number>();
+  let done = 0;
+  const total = params.size;
+  const report = () => {
+    let sent = done;
+    for (const n of inProgress.values()) sent += n;
+    params.onProgress?.({ transferred: sent, total });
+  };
+  const segmentContainer = plan.segmentContainer;
+  let firstError: { error: unknown } | undefined;
+  try {
+    if (plan.createSegmentContainer) {
+      await client.request('PUT', containerPath(segmentContainer), {
+        signal,
+        timeoutMs: options?.timeoutMs,
+        resource: `segment container "${segmentContainer}"`,
+      });
+    }
+    await runPool(segments, plan.concurrency, async (segment, index) => {
+      if (index >= plan.maxSegments) {
+        throw new ValidationError(
+          `the input needs more than ${plan.maxSegments} segments of ${plan.segmentSize} bytes; raise segmentSize`,
+          'segmentSize',
+        );
+      }
+      const segmentName = `${plan.segmentPrefix}${String(index).padStart(8, '0')}`;
+      attempted.push(segmentName);
+      const etag = md5Hex(segment);
+      try {
+        const res = await client.request('PUT', objectPath(segmentContainer, segmentName), {
+          signal,
+          timeoutMs: options?.timeoutMs,
+          headers: { etag, 'content-type': 'application/octet-stream' },
+          body: segment,
+          retryLimit: plan.retries,
+          resource: `segment container "${segmentContainer}"`,
+          onUploadProgress: params.onProgress
+            ? (p) => {
+                inProgress.set(index, p.transferred);
+                report();
+              }
+            : undefined,
+        });
+        const stored = unquote(header(res.headers, 'etag'));
+        if (stored && stored.toLowerCase() !== etag) {
+          throw new IntegrityError(`segment ${index} of "${container}/${name}" is corrupt`, {
+            expected: etag,
+            actual: stored,
+          });
+        }
+      } catch (error) {
+        firstError ??= { error };
+        controller.abort();
+        throw error;
+      }
+      inProgress.delete(index);
+      done += segment.length;
+      entries[index] = { path: `/${segmentContainer}/${segmentName}`, etag, size_bytes: segment.length };
+      report();
+    });
+    if (entries.length === 0) {
+      throw new ValidationError('a large object needs at least one byte of content', 'body');
+    }
+    const headers: Record<string, string> = {
+      ...options?.headers,
+      ...objectWriteHeaders({ ...params, contentType: params.contentType ?? guessContentType(name) }),
+    };
+    const resource = `container "${container}"`;
+    if (plan.kind === 'static') {
+      const res = await client.request('PUT', objectPath(container, name), {
+        signal,
+        timeoutMs: options?.timeoutMs,
+        headers,
+        searchParams: { 'multipart-manifest': 'put' },
+        json: entries,
+        resource,
+      });
+      const etag = unquote(header(res.headers, 'etag'));
+      const expected = md5Hex(entries.map((e) => e.etag).join(''));
+      if (params.verify !== false && etag && etag.toLowerCase() !== expected) {
+        throw new IntegrityError(`the manifest of "${container}/${name}" does not match its segments`, {
+          expected,
+          actual: etag,
+        });
+      }
+      return result(etag, res.headers);
+    }
+    headers['x-object-manifest'] = `${encodeSegment(segmentContainer)}/${encodePath(plan.segmentPrefix)}`;
+    const res = await client.request('PUT', objectPath(container, name), {
+      signal,
+      timeoutMs: options?.timeoutMs,
+      headers,
+      body: '',
+      resource,
+    });
+    return result(unquote(header(res.headers, 'etag')), res.headers);
+  } catch (error) {
+    controller.abort();
+    if (!plan.keepSegmentsOnError && attempted.length > 0) {
+      await deleteSegmentObjects(client, segmentContainer, attempted, plan.concurrency, options?.headers);
+    }
+    // Releasing the input on abort makes it fail too; report the cause, not the consequence.
+    if (options?.signal?.aborted) throw error instanceof AbortError ? error : new AbortError();
+    throw firstError ? firstError.error : error;
+  } finally {
+    dispose();
+  }
+
+  function result(
+    etag: string | undefined,
+    h: Record<string, string | string[] | undefined>,
+  ): UploadObjectResult {
+    return {
+      etag,
+      bytes: done,
+      lastModified: dateHeader(h, 'last-modified'),
+      largeObject: {
+        kind: plan.kind,
+        segmentContainer,
+        segmentPrefix: plan.segmentPrefix,
+        segmentCount: entries.length,
+      },
+    };
+  }
+}
+
+/** @internal Best-effort deletion of segments (missing ones are fine). Never throws. */
+export async function deleteSegmentObjects(
+  client: SwiftClient,
+  segmentContainer: string,
+  names: readonly string[],
+  concurrency: number,
+  headers?: Record<string, string>,
+): Promise<number> {
+  let failed = 0;
+  await runPool(names, concurrency, async (segmentName) => {
+    try {
+      await client.request('DELETE', objectPath(segmentContainer, segmentName), {
+        headers,
+        okStatuses: [404],
+        resource: `segment "${segmentContainer}/${segmentName}"`,
+      });
+    } catch {
+      failed++;
+    }
+  });
+  return failed;
+}
