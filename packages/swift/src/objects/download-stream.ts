@@ -76,7 +76,9 @@ export function checkedStream(source: Readable, o: CheckOptions): Readable {
   // and now); its error is then only on `errored`.
   if (source.errored) out.destroy(streamError(source.errored, o.what, o.signal));
   else if (source.destroyed && !source.readableEnded) {
-    out.destroy(streamError(new Error('the connection closed before the body was complete'), o.what, o.signal));
+    out.destroy(
+      streamError(new Error('the connection closed before the body was complete'), o.what, o.signal),
+    );
   }
   out.on('close', () => {
     if (!source.destroyed) source.destroy();
