@@ -4,7 +4,9 @@ import { join } from 'node:path';
 
 const root = new URL('..', import.meta.url).pathname;
 const dirs = ['packages', 'apps', 'tooling'].flatMap((group) =>
-  existsSync(join(root, group)) ? readdirSync(join(root, group)).map((d) => join(root, group, d, '.test-results')) : [],
+  existsSync(join(root, group))
+    ? readdirSync(join(root, group)).map((d) => join(root, group, d, '.test-results'))
+    : [],
 );
 const mine = dirs.filter((d) => existsSync(d));
 if (process.argv.includes('--reset')) {
@@ -19,7 +21,9 @@ for (const d of mine) {
     total.passed += r.passed;
     total.failed += r.failed;
     total.skipped += r.skipped;
-    rows.push(`  ${d.slice(root.length).replace('/.test-results', '')} (${f.replace('.json', '')}): ${r.passed} passed, ${r.failed} failed, ${r.skipped} skipped`);
+    rows.push(
+      `  ${d.slice(root.length).replace('/.test-results', '')} (${f.replace('.json', '')}): ${r.passed} passed, ${r.failed} failed, ${r.skipped} skipped`,
+    );
   }
 }
 console.log(rows.sort().join('\n'));
