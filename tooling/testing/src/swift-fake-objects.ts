@@ -9,6 +9,7 @@ import {
   md5,
   nowSeconds,
   OBJECT_POST_HEADERS,
+  objectBody,
   objectContent,
   objectHeaders,
   parseRange,
@@ -111,13 +112,13 @@ export async function objectRoute(
   if (range === 'unsatisfiable') return swiftError(416);
   if (range) {
     const [start, end] = range;
-    return swiftResponse(206, new Uint8Array(data.subarray(start, end + 1)), {
+    return swiftResponse(206, objectBody(s, data.subarray(start, end + 1)), {
       ...headers,
       'content-length': String(end - start + 1),
       'content-range': `bytes ${start}-${end}/${data.length}`,
     });
   }
-  return swiftResponse(200, new Uint8Array(data), headers);
+  return swiftResponse(200, objectBody(s, data), headers);
 }
 
 /** A new stored object from request headers. */

@@ -54,7 +54,7 @@ let txCounter = 0;
 /** A Swift-style response with an `x-trans-id`. */
 export function swiftResponse(
   status: number,
-  body: string | Uint8Array | null = null,
+  body: string | Uint8Array | ReadableStream<Uint8Array> | null = null,
   headers: Record<string, string> = {},
 ) {
   txCounter += 1;
@@ -148,6 +148,25 @@ export interface FakeSwiftState {
   account: { metadata: Record<string, string> };
   cdn: Map<string, { enabled: boolean; ttl: number; logRetention: boolean }>;
   calls: string[];
+  /** Object bodies are streamed in chunks of this size; undefined sends each body whole. */
+  chunkSize?: number | undefined;
+}
+
+/** An object body: the bytes whole, or as a stream of `chunkSize` chunks when one is set. */
+export function objectBody(s: FakeSwiftState, data: Buffer): Uint8Array | ReadableStream<Uint8Array> {
+  const size = s.chunkSize;
+  if (!size || data.length <= size) return new Uint8Array(data);
+  let offset = 0;
+  return new ReadableStream({
+    pull(controller) {
+      if (offset >= data.length) {
+        controller.close();
+        return;
+      }
+      controller.enqueue(new Uint8Array(data.subarray(offset, offset + size)));
+      offset += size;
+    },
+  });
 }
 
 export const nowSeconds = () => Date.now() / 1000;

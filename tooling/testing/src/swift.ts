@@ -5,7 +5,7 @@
  */
 import { createHmac } from 'node:crypto';
 import { http, type RequestHandler } from 'msw';
-import { mockEndpoints } from './index.js';
+import { mockEndpoints } from './identity.js';
 import { cdnRoute } from './swift-fake-cdn.js';
 import { bulkDeleteRoute, objectRoute } from './swift-fake-objects.js';
 import {
@@ -31,6 +31,11 @@ export interface FakeSwiftOptions {
   cdnUrl?: string;
   /** Bulk delete limit announced in `/info`. Default 10 000. */
   maxDeletesPerRequest?: number;
+  /**
+   * Streams object downloads in chunks of this many bytes, so clients see progress.
+   * Default: each body is sent whole.
+   */
+  chunkSize?: number | undefined;
 }
 
 /** Returns a response to short-circuit a request (failure injection), or undefined to go on. */
@@ -97,6 +102,7 @@ export function createFakeSwift(options: FakeSwiftOptions = {}): FakeSwift {
     account: { metadata: {} },
     cdn: new Map(),
     calls: [],
+    chunkSize: options.chunkSize,
   };
   let interceptors: FakeSwiftInterceptor[] = [];
 
