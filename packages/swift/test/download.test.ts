@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -227,7 +227,13 @@ describe('downloadObjectToFile', () => {
           const stream = new ReadableStream({
             start(controller) {
               controller.enqueue(new Uint8Array(data.subarray(0, 200_000)));
-              setTimeout(() => controller.error(new Error('connection reset')), 10);
+              // Break the connection once the client has written some of the bytes to its part file.
+              const timer = setInterval(() => {
+                if (existsSync(`${target}.part`) && statSync(`${target}.part`).size > 0) {
+                  clearInterval(timer);
+                  controller.error(new Error('connection reset'));
+                }
+              }, 2);
             },
           });
           return new HttpResponse(stream, {
