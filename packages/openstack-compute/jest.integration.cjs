@@ -1,1 +1,0 @@
-module.exports = require('@cloud/jest-config/integration-preset.cjs');
