@@ -2,7 +2,7 @@ import * as http from 'node:http';
 import * as https from 'node:https';
 import { Readable } from 'node:stream';
 import { setTimeout as sleep } from 'node:timers/promises';
-import got, { type Got, type Options as GotOptions, type Response as GotResponse, RequestError } from 'got';
+import got, { type Got, type Options as GotOptions, type Response as GotResponse } from 'got';
 import { AbortError, CloudError, NetworkError, TimeoutError } from '../errors/errors.js';
 import { parseRetryAfter } from '../errors/http-errors.js';
 import { redactHeaders, redactUrl } from './redact.js';
@@ -397,9 +397,8 @@ export function mapError(error: unknown, method: string, safeUrl: string, signal
   if (e.name === 'TimeoutError' || e.code === 'ETIMEDOUT') {
     return new TimeoutError(`${method} ${safeUrl} timed out: ${e.message ?? ''}`, { cause: plainCause });
   }
-  const code = e.code ?? (error instanceof RequestError ? 'NETWORK' : 'NETWORK');
   return new NetworkError(`${method} ${safeUrl} failed: ${e.message ?? String(error)}`, {
     cause: plainCause,
-    code: code === 'NETWORK' ? 'NETWORK' : `NETWORK_${code}`,
+    code: e.code ? `NETWORK_${e.code}` : 'NETWORK',
   });
 }
