@@ -121,7 +121,7 @@ function subpathFile(s) {
 
 function rootFile(all) {
   return [
-    `${HEADER} the src/index.ts of ${all.map((s) => s.pkg).join(', ')}.`,
+    `${HEADER} the subpath files of ${all.map((s) => s.pkg).join(', ')}.`,
     FOOTER,
     '/**',
     ' * `@cloud/sdk`: every operation, type and error of the `@cloud/*` packages under one import.',
@@ -129,8 +129,10 @@ function rootFile(all) {
     ' * `@cloud/sdk/providers`.',
     ' * @packageDocumentation',
     ' */',
-    ...all.map((s) => exportBlock(s.pkg, s.exports)).filter(Boolean),
-    all.every((s) => s.exports.length === 0) ? 'export {};\n' : '',
+    // The subpath files hold the explicit lists; the root re-exports them. TypeScript rejects a name
+    // two of them export (TS2308), and findCollisions() reports it before this file is written.
+    ...all.map((s) => `export * from './${s.file.replace(/\.ts$/, '.js')}';`),
+    '',
   ].join('\n');
 }
 
