@@ -1,3 +1,3 @@
 import { library } from '@cloud/tsup-config';
 
-export default library();
+export default library({ entry: ['src/index.ts', 'src/service.ts'] });

@@ -60,6 +60,8 @@ export {
   HttpError,
   type HttpErrorDetails,
   IntegrityError,
+  type InvalidResponseDetails,
+  InvalidResponseError,
   isCloudError,
   NetworkError,
   NotFoundError,

@@ -9,6 +9,7 @@ import type {
   TransferProgress,
 } from './http/transport.js';
 import { joinUrl, normalizeBaseUrl, type SearchParamValue } from './http/url.js';
+import { invalidResponse } from './response/shape.js';
 import type { Session } from './session.js';
 
 /** Options of {@link createServiceClient}. */
@@ -50,6 +51,8 @@ export interface ServiceRequest extends RequestOptions {
 /** A service response. Headers keep Node's lower-cased names. */
 export interface ServiceResponse<T> {
   status: number;
+  /** The request method, for error messages about this response. */
+  method: string;
   headers: Record<string, string | string[] | undefined>;
   body: T;
   url: string;
@@ -75,14 +78,21 @@ const first = (h: HttpResponse['headers'], name: string): string | undefined => 
   return Array.isArray(v) ? v[0] : v;
 };
 
-function parseBody<T>(res: HttpResponse, type: ResponseType): T {
+function parseBody<T>(res: HttpResponse, method: string, type: ResponseType): T {
   if (type === 'buffer') return res.body as T;
   const text = res.body.toString('utf8');
   if (type === 'text') return text as T;
   if (text.trim() === '') return undefined as T;
   const ct = first(res.headers, 'content-type') ?? '';
   if (!/json/i.test(ct) && !/^\s*[[{]/.test(text)) return text as T;
-  return JSON.parse(text) as T;
+  try {
+    return JSON.parse(text) as T;
+  } catch (error) {
+    throw invalidResponse(
+      { status: res.status, headers: res.headers, url: res.url, method, body: text },
+      `the body is not valid JSON (${(error as Error).message})`,
+    );
+  }
 }
 
 async function readLimited(
@@ -206,9 +216,10 @@ export function createServiceClient(session: Session, options: ServiceClientOpti
       }
       return {
         status: res.status,
+        method,
         headers: res.headers,
         url: res.url,
-        body: parseBody<T>(res, req.responseType ?? 'json'),
+        body: parseBody<T>(res, method, req.responseType ?? 'json'),
       };
     },
     async stream(method, path, req = {}) {

@@ -189,6 +189,44 @@ export class NetworkError extends CloudError {
   }
 }
 
+/** Where an unexpected response came from. */
+export interface InvalidResponseDetails extends CloudErrorOptions {
+  /** HTTP status of the response, when there was one. */
+  status?: number | undefined;
+  method?: string | undefined;
+  /** Request URL, secrets redacted. */
+  url?: string | undefined;
+  requestId?: string | undefined;
+  /** The start of the body, redacted and truncated. */
+  snippet?: string | undefined;
+}
+
+/**
+ * The service answered, but not with what its API documents: HTML where JSON was expected,
+ * truncated JSON, `null`, a body without its wrapper (`{"server": …}`) or a field of the wrong type.
+ * `message` says which field was wrong; `snippet` holds the start of the body, redacted.
+ * @example
+ * ```ts
+ * try { await getServer(compute, id); }
+ * catch (e) { if (e instanceof InvalidResponseError) console.error(e.status, e.requestId, e.snippet); }
+ * ```
+ */
+export class InvalidResponseError extends CloudError {
+  readonly status: number | undefined;
+  readonly method: string | undefined;
+  readonly url: string | undefined;
+  readonly requestId: string | undefined;
+  readonly snippet: string | undefined;
+  constructor(message: string, details: InvalidResponseDetails = {}) {
+    super(message, 'INVALID_RESPONSE', details);
+    this.status = details.status;
+    this.method = details.method;
+    this.url = details.url === undefined ? undefined : redactText(details.url);
+    this.requestId = details.requestId;
+    this.snippet = details.snippet === undefined ? undefined : redactText(details.snippet);
+  }
+}
+
 /** A request took longer than its timeout. */
 export class TimeoutError extends CloudError {
   constructor(message: string, options: CloudErrorOptions = {}) {
