@@ -56,6 +56,8 @@ export {
   type HttpStreamResponse,
   type IdentityVersion,
   IntegrityError,
+  type InvalidResponseDetails,
+  InvalidResponseError,
   identityVersionOf,
   isCloudError,
   joinUrl,
