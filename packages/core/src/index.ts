@@ -103,10 +103,12 @@ export {
 export { buildQuery, encodePath, encodeSegment, joinUrl, type SearchParamValue } from './http/url.js';
 export { type PaginateByLinksOptions, paginateByLinks } from './pagination/links.js';
 export {
+  type ItemPage,
   nextLinkOf,
   type Page,
   type PageCursor,
   type PagedIterable,
+  type PageSettings,
   type PaginateOptions,
   paginate,
   singlePage,

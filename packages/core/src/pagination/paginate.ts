@@ -18,10 +18,44 @@ export interface Page<T> {
   nextLink?: string | undefined;
 }
 
+/**
+ * Where `byPage()` starts and how large its pages are.
+ * @example
+ * ```ts
+ * for await (const page of listContainers(swift).byPage({ limit: 100, continuationToken: saved })) …
+ * ```
+ */
+export interface PageSettings {
+  /** Resume after the page that carried this token (see {@link ItemPage.continuationToken}). */
+  continuationToken?: string | undefined;
+  /** Start after this item (an id or a name, as the service expects). Ignored with a token. */
+  marker?: string | undefined;
+  /** Items per page requested from the service: a positive integer. */
+  limit?: number | undefined;
+}
+
+/**
+ * One page of a list: the items, plus a token that resumes the listing after this page (in this
+ * process or another one), absent on the last page.
+ * @example
+ * ```ts
+ * const first = await listServers(compute).byPage({ limit: 50 })[Symbol.asyncIterator]().next();
+ * const token = first.value?.continuationToken; // store it, resume later with byPage({ continuationToken: token })
+ * ```
+ */
+export type ItemPage<T> = T[] & {
+  /** Opaque; pass to `byPage({ continuationToken })` to continue after this page. */
+  readonly continuationToken?: string | undefined;
+};
+
 /** A lazy list: iterate items with `for await`, or whole pages with `byPage()`. */
 export interface PagedIterable<T> extends AsyncIterable<T> {
-  /** Iterates pages, optionally starting at `marker` with pages of `limit`. */
-  byPage(options?: { marker?: string; limit?: number }): AsyncIterable<T[]>;
+  /**
+   * Iterates pages, from the start, after `marker`, or after the page whose `continuationToken`
+   * is given. Bad settings (a `limit` that is not a positive integer, a token this list did not
+   * issue) throw {@link ValidationError} before any request.
+   */
+  byPage(settings?: PageSettings): AsyncIterable<ItemPage<T>>;
 }
 
 /** Options of {@link paginate}. */
@@ -55,28 +89,76 @@ export interface PaginateOptions<T> {
  */
 export function paginate<T>(options: PaginateOptions<T>): PagedIterable<T> {
   const maxPages = options.maxPages ?? 10_000;
-  if (options.pageSize !== undefined && (!Number.isInteger(options.pageSize) || options.pageSize < 1)) {
-    throw new ValidationError(`limit must be a positive integer, got ${options.pageSize}`, 'limit');
-  }
-  async function* pages(start?: { marker?: string; limit?: number }): AsyncGenerator<T[]> {
-    const limit = start?.limit ?? options.pageSize;
-    let cursor: PageCursor = { marker: start?.marker ?? options.marker, limit };
+  if (options.pageSize !== undefined) checkLimit(options.pageSize);
+  async function* pages(first: PageCursor): AsyncGenerator<ItemPage<T>> {
+    const limit = first.limit;
+    let cursor = first;
     for (let n = 0; n < maxPages; n++) {
       const page = await options.fetchPage(cursor);
       if (page.items.length === 0) return;
-      yield page.items;
       const short = limit !== undefined && page.items.length < limit && (options.stopOnShortPage ?? true);
-      if (page.nextLink) cursor = { next: page.nextLink, limit };
-      else if (page.nextMarker !== undefined && !short) cursor = { marker: page.nextMarker, limit };
-      else return;
+      const next: PageCursor | undefined = page.nextLink
+        ? { next: page.nextLink, limit }
+        : page.nextMarker !== undefined && !short
+          ? { marker: page.nextMarker, limit }
+          : undefined;
+      yield withToken(page.items, next);
+      if (!next) return;
+      cursor = next;
     }
   }
   return {
-    byPage: (o) => pages(o),
+    byPage(settings = {}) {
+      const limit = settings.limit ?? options.pageSize;
+      if (limit !== undefined) checkLimit(limit);
+      const start = settings.continuationToken
+        ? decodeToken(settings.continuationToken)
+        : { marker: settings.marker ?? options.marker };
+      return pages({ ...start, limit });
+    },
     async *[Symbol.asyncIterator]() {
-      for await (const page of pages()) yield* page;
+      for await (const page of pages({ marker: options.marker, limit: options.pageSize })) yield* page;
     },
   };
+}
+
+function checkLimit(limit: unknown): void {
+  if (typeof limit !== 'number' || !Number.isInteger(limit) || limit < 1) {
+    throw new ValidationError(`limit must be a positive integer, got ${String(limit)}`, 'limit');
+  }
+}
+
+const TOKEN_PREFIX = 'c1.';
+
+/** The token that resumes at `next`: versioned, base64url JSON of the marker or next link. */
+function encodeToken(next: PageCursor): string {
+  const data = next.next !== undefined ? { n: next.next } : { m: next.marker };
+  return TOKEN_PREFIX + Buffer.from(JSON.stringify(data)).toString('base64url');
+}
+
+function decodeToken(token: string): PageCursor {
+  const bad = () =>
+    new ValidationError(
+      'continuationToken is not a token issued by byPage() of this SDK',
+      'continuationToken',
+    );
+  if (typeof token !== 'string' || !token.startsWith(TOKEN_PREFIX)) throw bad();
+  let data: unknown;
+  try {
+    data = JSON.parse(Buffer.from(token.slice(TOKEN_PREFIX.length), 'base64url').toString('utf8'));
+  } catch {
+    throw bad();
+  }
+  const d = data as { n?: unknown; m?: unknown } | null;
+  if (d && typeof d.n === 'string') return { next: d.n };
+  if (d && typeof d.m === 'string') return { marker: d.m };
+  throw bad();
+}
+
+function withToken<T>(items: T[], next: PageCursor | undefined): ItemPage<T> {
+  if (next)
+    Object.defineProperty(items, 'continuationToken', { value: encodeToken(next), enumerable: false });
+  return items;
 }
 
 /**
