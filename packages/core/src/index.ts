@@ -133,4 +133,5 @@ export {
 } from './validation.js';
 export { type PollUntilGoneOptions, pollUntilGone } from './waiters/gone.js';
 export { type PollOptions, poll, type WaiterOptions } from './waiters/poll.js';
+export type { StatusWaiterOptions } from './waiters/status.js';
 export { omitUndefined, parseTimestamp } from './wire.js';

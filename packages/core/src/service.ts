@@ -21,3 +21,4 @@ export {
   unknownValue,
   unwrap,
 } from './response/shape.js';
+export { type PollForStatusOptions, pollForStatus } from './waiters/status.js';

@@ -120,6 +120,7 @@ export {
   ServiceUnavailableError,
   type Session,
   type SessionOptions,
+  type StatusWaiterOptions,
   singlePage,
   stderrLogger,
   TimeoutError,

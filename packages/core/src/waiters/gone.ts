@@ -2,7 +2,7 @@ import { NotFoundError } from '../errors/errors.js';
 import { poll, type WaiterOptions } from './poll.js';
 
 /** Options of {@link pollUntilGone}. */
-export interface PollUntilGoneOptions<T> extends WaiterOptions {
+export interface PollUntilGoneOptions<T> extends WaiterOptions<T> {
   /** Fetches the resource; a {@link NotFoundError} means it is gone. Other errors end the wait. */
   fetch(signal?: AbortSignal): Promise<T>;
   /** True when a resource that is still returned already counts as gone (e.g. status `DELETED`). */
@@ -27,9 +27,11 @@ export interface PollUntilGoneOptions<T> extends WaiterOptions {
  * ```
  */
 export async function pollUntilGone<T>(options: PollUntilGoneOptions<T>): Promise<void> {
-  const { fetch, gone, failure, ...rest } = options;
+  const { fetch, gone, failure, onPoll, ...rest } = options;
   await poll<T | undefined>({
     ...rest,
+    // the resource as still seen; the final 404 is no state to report
+    onPoll: onPoll && ((value, attempt) => value !== undefined && onPoll(value, attempt)),
     fetch: (signal) =>
       fetch(signal).catch((error: unknown) => {
         if (error instanceof NotFoundError) return undefined;

@@ -1,8 +1,8 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { AbortError, WaiterFailureError, WaiterTimeoutError } from '../errors/errors.js';
 
-/** Timing and cancellation of a waiter. */
-export interface WaiterOptions {
+/** Timing, cancellation and progress of a waiter. */
+export interface WaiterOptions<T = unknown> {
   /** Give up after this long. Default 10 minutes. */
   timeoutMs?: number | undefined;
   /** First delay between polls. Default 2 s. */
@@ -10,10 +10,15 @@ export interface WaiterOptions {
   /** Largest delay between polls. Default 30 s. */
   maxDelayMs?: number | undefined;
   signal?: AbortSignal | undefined;
+  /**
+   * Called with every state observed, before the waiter decides (progress bars, logs). `attempt`
+   * counts polls from 1. An exception thrown here ends the wait with that exception.
+   */
+  onPoll?: ((value: T, attempt: number) => void) | undefined;
 }
 
 /** Options of {@link poll}. */
-export interface PollOptions<T> extends WaiterOptions {
+export interface PollOptions<T> extends WaiterOptions<T> {
   /** Fetches the current state. */
   fetch(signal?: AbortSignal): Promise<T>;
   /** True when the wait is over. */
@@ -44,6 +49,7 @@ export async function poll<T>(options: PollOptions<T>): Promise<T> {
   for (let attempt = 0; ; attempt++) {
     if (signal?.aborted) throw new AbortError(`Waiting for ${options.description} was aborted`);
     last = await options.fetch(signal);
+    options.onPoll?.(last, attempt + 1);
     const failure = options.failure?.(last);
     if (failure !== undefined)
       throw new WaiterFailureError(`Waiting for ${options.description} failed: ${failure}`, last);
