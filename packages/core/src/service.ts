@@ -3,6 +3,25 @@
  * it is a separate entry point so that the root `@cloud/core` stays the user-facing surface.
  * @packageDocumentation
  */
+
+export {
+  extractFaultMessage,
+  type FailedExchange,
+  parseRetryAfter,
+  toHttpError,
+} from './errors/http-errors.js';
+export { headerValue, type ResponseHeaders } from './http/headers.js';
+export { redactHeaders, redactText, redactUrl } from './http/redact.js';
+export { buildQuery, encodePath, encodeSegment, joinUrl, type SearchParamValue } from './http/url.js';
+export { type PaginateByLinksOptions, paginateByLinks } from './pagination/links.js';
+export {
+  nextLinkOf,
+  type Page,
+  type PageCursor,
+  type PaginateOptions,
+  paginate,
+  singlePage,
+} from './pagination/paginate.js';
 export {
   arrayOf,
   boolean,
@@ -21,4 +40,23 @@ export {
   unknownValue,
   unwrap,
 } from './response/shape.js';
+export {
+  createServiceClient,
+  type ResponseType,
+  type ServiceClient,
+  type ServiceClientOptions,
+  type ServiceRequest,
+  type ServiceResponse,
+} from './service-client.js';
+export {
+  byteLength,
+  requireInteger,
+  requireNonBlank,
+  requireOneOf,
+  requireString,
+  requireUuid,
+} from './validation.js';
+export { type PollUntilGoneOptions, pollUntilGone } from './waiters/gone.js';
+export { type PollOptions, poll } from './waiters/poll.js';
 export { type PollForStatusOptions, pollForStatus } from './waiters/status.js';
+export { omitUndefined, parseTimestamp } from './wire.js';

@@ -1,4 +1,5 @@
 import { InvalidResponseError } from '../errors/errors.js';
+import { headerValue, type ResponseHeaders } from '../http/headers.js';
 
 /**
  * A check of one value of a response body. Shapes only look: the value is returned as it came,
@@ -143,18 +144,13 @@ const isPlainObject = (v: unknown): v is Record<string, unknown> =>
 /** The parts of a response an error about it needs. `ServiceResponse` has them all. */
 export interface ResponseLike {
   status: number;
-  headers: Record<string, string | string[] | undefined>;
+  headers: ResponseHeaders;
   url: string;
   method?: string | undefined;
   body: unknown;
 }
 
 const SNIPPET = 300;
-
-const first = (h: ResponseLike['headers'], name: string): string | undefined => {
-  const v = h[name];
-  return Array.isArray(v) ? v[0] : v;
-};
 
 /**
  * The typed error for a response that is not what the API documents, naming the problem and
@@ -166,9 +162,9 @@ const first = (h: ResponseLike['headers'], name: string): string | undefined => 
  */
 export function invalidResponse(res: ResponseLike, problem: string): InvalidResponseError {
   const requestId =
-    first(res.headers, 'x-openstack-request-id') ??
-    first(res.headers, 'x-trans-id') ??
-    first(res.headers, 'x-compute-request-id');
+    headerValue(res.headers, 'x-openstack-request-id') ??
+    headerValue(res.headers, 'x-trans-id') ??
+    headerValue(res.headers, 'x-compute-request-id');
   let snippet: string | undefined;
   if (typeof res.body === 'string') snippet = res.body.slice(0, SNIPPET);
   else if (Buffer.isBuffer(res.body)) snippet = res.body.subarray(0, SNIPPET).toString('utf8');
