@@ -1,6 +1,5 @@
 import type { Agent } from 'node:http';
 import { BlockList, isIP } from 'node:net';
-import { HttpProxyAgent, HttpsProxyAgent } from 'hpagent';
 import { ValidationError } from '../errors/errors.js';
 
 /** An explicit proxy with its own exclusion list. */
@@ -191,9 +190,30 @@ export function resolveProxy(
   };
 }
 
+type Hpagent = typeof import('hpagent');
+let hpagent: Promise<Hpagent> | undefined;
+
+/**
+ * Loads `hpagent` only when a request actually goes through a proxy. The specifier is not a
+ * literal, so bundlers leave the package (CommonJS that `require`s node:http, which an ESM bundle
+ * cannot do) out of serverless bundles; a bundle that uses a proxy needs `hpagent` kept external.
+ */
+function loadHpagent(): Promise<Hpagent> {
+  const specifier = ['hp', 'agent'].join('');
+  hpagent ??= (import(specifier) as Promise<Hpagent>).catch((e: unknown) => {
+    hpagent = undefined;
+    throw new ValidationError(
+      `Using a proxy needs the "hpagent" package, which could not be loaded (${(e as Error).message}). ` +
+        'In a bundle, mark "hpagent" as external.',
+      'proxy',
+    );
+  });
+  return hpagent;
+}
+
 /** The connection-level got options {@link proxyGotOptions} computes. */
 export interface ProxyGotOptions {
-  hooks?: { beforeRequest: ((options: { url?: unknown; agent: unknown }) => void)[] };
+  hooks?: { beforeRequest: ((options: { url?: unknown; agent: unknown }) => Promise<void>)[] };
 }
 
 /**
@@ -214,26 +234,30 @@ export function proxyGotOptions(
   const proxy = resolveProxy(option, env);
   if (!proxy) return {};
   const agents = new Map<string, Agent>();
-  const agentFor = (target: 'http' | 'https', url: URL): Agent => {
+  const agentFor = async (target: 'http' | 'https', url: URL): Promise<Agent> => {
     const id = `${target} ${url.href}`;
     let agent = agents.get(id);
     if (!agent) {
-      const Kind = target === 'https' ? HttpsProxyAgent : HttpProxyAgent;
-      agent = new Kind({ proxy: url, keepAlive: true }) as Agent;
-      agents.set(id, agent);
+      const { HttpProxyAgent, HttpsProxyAgent } = await loadHpagent();
+      agent = agents.get(id);
+      if (!agent) {
+        const Kind = target === 'https' ? HttpsProxyAgent : HttpProxyAgent;
+        agent = new Kind({ proxy: url, keepAlive: true }) as Agent;
+        agents.set(id, agent);
+      }
     }
     return agent;
   };
   return {
     hooks: {
       beforeRequest: [
-        (options) => {
+        async (options) => {
           const url = options.url;
           if (!(url instanceof URL)) return;
           const target = url.protocol === 'https:' ? 'https' : 'http';
           const via = proxy[target];
           if (!via || bypassesProxy(url, proxy.noProxy)) return;
-          options.agent = { [target]: agentFor(target, via) };
+          options.agent = { [target]: await agentFor(target, via) };
         },
       ],
     },
