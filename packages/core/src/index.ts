@@ -81,7 +81,9 @@ export {
   parseRetryAfter,
   toHttpError,
 } from './errors/http-errors.js';
+export type { ProxyOption, ProxySettings } from './http/proxy.js';
 export { REDACTED, redactHeaders, redactText, redactUrl } from './http/redact.js';
+export type { TlsOptions } from './http/tls.js';
 export {
   createTransport,
   DEFAULT_USER_AGENT,

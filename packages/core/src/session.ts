@@ -9,6 +9,9 @@ import {
 } from './catalog/catalog.js';
 import { type CloudConfig, credentialsFromConfig, loadCloudConfig } from './config/config.js';
 import { AbortError } from './errors/errors.js';
+import { deferredTransport } from './http/connection.js';
+import type { ProxyOption } from './http/proxy.js';
+import { mergeTls, type TlsOptions, tlsFromEnv } from './http/tls.js';
 import {
   createTransport,
   type HttpLogger,
@@ -41,9 +44,17 @@ export interface SessionOptions {
   timeout?: TimeoutOptions | undefined;
   /** Debug log of every request, response and retry, with secrets redacted. `CLOUD_SDK_DEBUG=1` logs to stderr. */
   logger?: HttpLogger | undefined;
+  /**
+   * CAs to trust (`cacert`), client certificate (`cert`, `key`) and `verify: false`. Field by field
+   * these win over the cloud's clouds.yaml entry (when the session reads it), which wins over
+   * `OS_CACERT`, `OS_CERT`, `OS_KEY` and `OS_INSECURE`. An unreadable file is a ValidationError.
+   */
+  tls?: TlsOptions | undefined;
+  /** Forward proxy URL, or `false` for none. Default: `HTTPS_PROXY`/`HTTP_PROXY`/`NO_PROXY`. */
+  proxy?: ProxyOption | undefined;
   /** Extra got options (agents, TLS, proxies). Escape hatch; prefer the typed options. */
   httpOptions?: Record<string, unknown> | undefined;
-  /** A ready transport (tests, custom stacks). Overrides userAgent, retry, timeout, logger and httpOptions. */
+  /** A ready transport (tests, custom stacks). Overrides userAgent, retry, timeout, logger, tls, proxy and httpOptions. */
   transport?: Transport | undefined;
 }
 
@@ -110,15 +121,22 @@ async function raceAbort<T>(promise: Promise<T>, signal?: AbortSignal): Promise<
  * ```
  */
 export function createSession(options: SessionOptions = {}): Session {
-  const transport =
-    options.transport ??
+  const makeTransport = (tls: TlsOptions | undefined) =>
     createTransport({
       userAgent: options.userAgent,
       retry: options.retry,
       timeout: options.timeout,
       logger: options.logger ?? (process.env.CLOUD_SDK_DEBUG ? stderrLogger : undefined),
+      tls,
+      proxy: options.proxy,
       httpOptions: options.httpOptions,
     });
+  // With explicit credentials the TLS files are read now; otherwise once clouds.yaml was read.
+  const transport =
+    options.transport ??
+    (options.credentials
+      ? makeTransport(mergeTls(tlsFromEnv(), options.tls))
+      : deferredTransport(async () => makeTransport(mergeTls((await getConfig()).tls, options.tls))));
   const refreshBefore = options.refreshBeforeMs ?? DEFAULT_REFRESH_BEFORE;
   if (options.interface) normalizeInterface(options.interface);
   const overrides: Record<string, string> = {};
@@ -128,7 +146,9 @@ export function createSession(options: SessionOptions = {}): Session {
 
   let config:
     | Promise<
-        Pick<CloudConfig, 'region' | 'interface' | 'endpointOverrides'> & { credentials: CredentialProvider }
+        Pick<CloudConfig, 'region' | 'interface' | 'endpointOverrides' | 'tls'> & {
+          credentials: CredentialProvider;
+        }
       >
     | undefined;
   const getConfig = () => {

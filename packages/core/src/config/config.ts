@@ -10,6 +10,7 @@ import {
 import type { CredentialProvider } from '../auth/types.js';
 import { CredentialsUnavailableError, ValidationError } from '../errors/errors.js';
 import { REDACTED } from '../http/redact.js';
+import { mergeTls, parseBooleanSetting, type TlsOptions, tlsFromEnv } from '../http/tls.js';
 
 /**
  * Auth settings in the vocabulary of `clouds.yaml` and the `OS_*` variables, camelCased.
@@ -47,6 +48,11 @@ export interface CloudConfig {
   interface?: string | undefined;
   /** Endpoint overrides by service type (`clouds.yaml` `<type>_endpoint_override`). */
   endpointOverrides?: Record<string, string> | undefined;
+  /**
+   * TLS settings: clouds.yaml `verify`/`insecure`, `cacert`, `cert`, `key` win over `OS_INSECURE`,
+   * `OS_CACERT`, `OS_CERT`, `OS_KEY`; explicit overrides win over both.
+   */
+  tls?: TlsOptions | undefined;
   /** Which sources contributed, e.g. `["clouds.yaml:/etc/openstack/clouds.yaml#mycloud", "env"]`. */
   sources: string[];
 }
@@ -103,8 +109,9 @@ export function configFromEnv(
   }
   const region = env.OS_REGION_NAME || undefined;
   const iface = env.OS_INTERFACE || env.OS_ENDPOINT_TYPE || undefined;
-  if (!any && !region && !iface) return undefined;
-  return { auth, region, interface: iface };
+  const tls = tlsFromEnv(env);
+  if (!any && !region && !iface && !tls) return undefined;
+  return { auth, region, interface: iface, ...(tls ? { tls } : {}) };
 }
 
 const camel = (s: string) => s.replace(/[-_]([a-z])/g, (_, c: string) => c.toUpperCase());
@@ -131,6 +138,7 @@ function toCloudConfig(raw: YamlCloud): Omit<CloudConfig, 'sources'> {
   return {
     auth,
     region,
+    tls: yamlTls(raw),
     interface: raw.interface
       ? String(raw.interface)
       : raw.endpoint_type
@@ -138,6 +146,27 @@ function toCloudConfig(raw: YamlCloud): Omit<CloudConfig, 'sources'> {
         : undefined,
     endpointOverrides: Object.keys(endpointOverrides).length ? endpointOverrides : undefined,
   };
+}
+
+const optionalString = (v: unknown): string | undefined =>
+  v === undefined || v === null || v === '' ? undefined : String(v);
+
+/** `verify` (or its inverse `insecure`), `cacert`, `cert` and `key` of a cloud entry. */
+function yamlTls(raw: YamlCloud): TlsOptions | undefined {
+  if (typeof raw.verify === 'string' && !/^(true|false|yes|no|on|off|1|0)$/i.test(raw.verify.trim())) {
+    throw new ValidationError(
+      `clouds.yaml verify must be true or false (put a CA file in cacert), got ${JSON.stringify(raw.verify)}`,
+      'verify',
+    );
+  }
+  const verify = parseBooleanSetting(raw.verify, 'verify');
+  const insecure = parseBooleanSetting(raw.insecure, 'insecure');
+  return mergeTls({
+    verify: verify ?? (insecure === undefined ? undefined : !insecure),
+    cacert: optionalString(raw.cacert),
+    cert: optionalString(raw.cert),
+    key: optionalString(raw.key),
+  });
 }
 
 /** The `clouds.yaml` search path, in order. */
@@ -254,6 +283,8 @@ export async function loadCloudConfig(options: LoadCloudConfigOptions = {}): Pro
       region: fromEnv.region ?? merged.region,
       interface: fromEnv.interface ?? merged.interface,
       endpointOverrides: merged.endpointOverrides,
+      // Unlike auth fields, a cloud's own TLS settings win over the shell-wide OS_CACERT & co.
+      tls: mergeTls(fromEnv.tls, merged.tls),
     };
     sources.push('env');
   }
@@ -264,6 +295,7 @@ export async function loadCloudConfig(options: LoadCloudConfigOptions = {}): Pro
       region: o.region ?? merged.region,
       interface: o.interface ?? merged.interface,
       endpointOverrides: { ...merged.endpointOverrides, ...o.endpointOverrides },
+      tls: mergeTls(merged.tls, o.tls),
     };
     sources.push('options');
   }

@@ -5,7 +5,10 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import got, { type Got, type Options as GotOptions, type Response as GotResponse } from 'got';
 import { AbortError, CloudError, NetworkError, TimeoutError } from '../errors/errors.js';
 import { parseRetryAfter } from '../errors/http-errors.js';
+import { connectionGotOptions } from './connection.js';
+import type { ProxyOption } from './proxy.js';
 import { redactHeaders, redactUrl } from './redact.js';
+import type { TlsOptions } from './tls.js';
 import { buildQuery, type SearchParamValue } from './url.js';
 
 /** A request body: kept in memory (string, bytes) or streamed (Readable, async iterable). */
@@ -123,6 +126,10 @@ export interface TransportOptions {
   retry?: RetryOptions;
   timeout?: TimeoutOptions;
   logger?: HttpLogger | undefined;
+  /** CAs to trust, client certificate, `verify: false`. Files are read when the transport is created. */
+  tls?: TlsOptions | undefined;
+  /** Forward proxy. Default: `HTTPS_PROXY`/`HTTP_PROXY`/`NO_PROXY`; `false` connects directly. */
+  proxy?: ProxyOption | undefined;
   /** Extra got options (agents, TLS, proxies). An escape hatch: prefer the typed options. */
   httpOptions?: Record<string, unknown>;
 }
@@ -191,21 +198,25 @@ export function createTransport(options: TransportOptions = {}): Transport {
     statusCodes: new Set(options.retry?.statusCodes ?? DEFAULT_STATUSES),
   };
   const t = options.timeout ?? {};
-  const instance: Got = got.extend({
-    headers: { 'user-agent': options.userAgent ?? DEFAULT_USER_AGENT },
-    retry: { limit: 0 },
-    throwHttpErrors: false,
-    followRedirect: false,
-    decompress: true,
-    timeout: {
-      connect: t.connect ?? 15_000,
-      secureConnect: t.connect ?? 15_000,
-      response: t.response ?? 120_000,
-      socket: t.idle ?? 120_000,
-      ...(t.request ? { request: t.request } : {}),
-    },
-    ...(options.httpOptions as Partial<GotOptions>),
-  } as never);
+  // Connection settings first: the escape hatch below may refine them (got merges the objects).
+  const instance: Got = got.extend(
+    connectionGotOptions(options) as never,
+    {
+      headers: { 'user-agent': options.userAgent ?? DEFAULT_USER_AGENT },
+      retry: { limit: 0 },
+      throwHttpErrors: false,
+      followRedirect: false,
+      decompress: true,
+      timeout: {
+        connect: t.connect ?? 15_000,
+        secureConnect: t.connect ?? 15_000,
+        response: t.response ?? 120_000,
+        socket: t.idle ?? 120_000,
+        ...(t.request ? { request: t.request } : {}),
+      },
+      ...(options.httpOptions as Partial<GotOptions>),
+    } as never,
+  );
   const log = options.logger;
 
   function gotOptions(req: HttpRequest, rawUrl: string): Record<string, unknown> {
