@@ -1,4 +1,5 @@
-import { idOf, type LinkWire, parseTroveDate } from '../common.js';
+import { arrayOf, number, object, optional, string, stringOrNumber } from '@cloud/core/service';
+import { idOf, LINKS, type LinkWire, parseTroveDate } from '../common.js';
 import type { CreateDatabaseParams } from '../databases/types.js';
 import type { CreateDatabaseUserParams } from '../users/types.js';
 
@@ -131,7 +132,7 @@ export interface DatabaseInstanceWire {
   name: string;
   status: string;
   operating_status?: string;
-  flavor?: { id: string | number | null; links?: LinkWire[] };
+  flavor?: { id?: string | number | null; links?: LinkWire[] };
   volume?: { size: number; used?: number | null };
   datastore?: { type: string; version: string };
   hostname?: string;
@@ -180,3 +181,43 @@ export function parseDatabaseInstance(w: DatabaseInstanceWire): DatabaseInstance
       : {}),
   };
 }
+
+/** @internal */
+export const DATABASE_INSTANCE = object<DatabaseInstanceWire>({
+  id: string,
+  name: string,
+  status: string,
+  operating_status: optional(string),
+  flavor: optional(
+    object<NonNullable<DatabaseInstanceWire['flavor']>>({ id: optional(stringOrNumber), links: LINKS }),
+  ),
+  volume: optional(
+    object<NonNullable<DatabaseInstanceWire['volume']>>({ size: number, used: optional(number) }),
+  ),
+  datastore: optional(
+    object<NonNullable<DatabaseInstanceWire['datastore']>>({ type: string, version: string }),
+  ),
+  hostname: optional(string),
+  ip: optional(arrayOf(string)),
+  addresses: optional(
+    arrayOf(object<{ address: string; type?: string }>({ address: string, type: optional(string) })),
+  ),
+  region: optional(string),
+  configuration: optional(
+    object<{ id: string; name?: string; links?: LinkWire[] }>({
+      id: string,
+      name: optional(string),
+      links: LINKS,
+    }),
+  ),
+  created: optional(string),
+  updated: optional(string),
+  fault: optional(
+    object<{ message: string; details?: string; created?: string }>({
+      message: string,
+      details: optional(string),
+      created: optional(string),
+    }),
+  ),
+  links: LINKS,
+});
