@@ -3,12 +3,14 @@ import { describe, expect, it } from '@jest/globals';
 import { HttpResponse, http } from 'msw';
 import {
   createServiceClient,
+  InvalidResponseError,
   NotFoundError,
   paginateByLinks,
   type ServiceClient,
   singlePage,
   toArray,
 } from '../src/index.js';
+import { object, string } from '../src/service.js';
 
 const cloud = setupMockCloud();
 const DB = mockEndpoints('RegionOne').database;
@@ -25,6 +27,27 @@ const nova = (c: MockCloud): ServiceClient => createServiceClient(c.session(), {
 const sentTo = (base: string) => cloud.requests.filter((r) => r.url.href.startsWith(base));
 
 describe('paginateByLinks', () => {
+  it('with a row shape, a page that is HTML, null, lacks its key or has a wrong row is an InvalidResponseError', async () => {
+    const bodies: (() => Response)[] = [
+      () => new HttpResponse('<html>proxy error</html>', { headers: { 'content-type': 'text/html' } }),
+      () => HttpResponse.json(null),
+      () => HttpResponse.json({}),
+      () => HttpResponse.json({ instances: [{ id: 7 }] }),
+      () => HttpResponse.json({ instances: [], links: 'next' }),
+    ];
+    for (const body of bodies) {
+      cloud.use(http.get(`${DB}/instances`, body));
+      const list = paginateByLinks<Row, string>({
+        client: trove(cloud),
+        path: 'instances',
+        key: 'instances',
+        map: asId,
+        shape: object<Row>({ id: string }),
+      });
+      await expect(toArray(list)).rejects.toBeInstanceOf(InvalidResponseError);
+    }
+  });
+
   it('follows links rel=next across three pages, sending each link’s query to the client’s endpoint', async () => {
     const ids = ['i-1', 'i-2', 'i-3', 'i-4', 'i-5'];
     cloud.use(

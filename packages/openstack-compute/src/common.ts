@@ -1,4 +1,5 @@
 import { requireUuid } from '@cloud/core';
+import { arrayOf, object, optional, string } from '@cloud/core/service';
 
 /**
  * A link of a compute resource (`self`, `bookmark`, `next`, `alternate`).
@@ -36,3 +37,8 @@ export const headerOf = (
   const v = headers[name];
   return Array.isArray(v) ? v[0] : v;
 };
+
+/** Shape of a link. @internal */
+export const LINK = object<LinkWire>({ href: string, rel: string, type: optional(string) });
+/** Shape of an optional links array. @internal */
+export const LINKS = optional(arrayOf(LINK));

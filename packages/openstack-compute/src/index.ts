@@ -30,12 +30,13 @@ export {
   listImagesDetail,
 } from './images/images.js';
 export {
+  deleteImageMetadata,
   deleteImageMetadataItem,
   getImageMetadata,
   getImageMetadataItem,
+  replaceImageMetadata,
   setImageMetadata,
   setImageMetadataItem,
-  updateImageMetadata,
 } from './images/metadata.js';
 export type { Image, ImageSummary } from './images/types.js';
 export {
@@ -105,12 +106,13 @@ export {
   type ServerNetwork,
 } from './servers/create.js';
 export {
+  deleteServerMetadata,
   deleteServerMetadataItem,
   getServerMetadata,
   getServerMetadataItem,
+  replaceServerMetadata,
   setServerMetadata,
   setServerMetadataItem,
-  updateServerMetadata,
 } from './servers/metadata.js';
 export {
   deleteServer,

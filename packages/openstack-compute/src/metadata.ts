@@ -1,9 +1,13 @@
 import { encodeSegment, type RequestOptions, requireString, ValidationError } from '@cloud/core';
+import { object, recordOf, string, unwrap } from '@cloud/core/service';
 import type { ComputeClient } from './client.js';
+
+/** Shape of a `metadata` map (Nova's values are strings). @internal */
+export const METADATA = recordOf(string);
 
 /**
  * Key/value metadata of a server or image. Values are strings.
- * @example await setServerMetadata(compute, id, { role: 'web', owner: 'ops' });
+ * @example await setServerMetadata(compute, id, { role: 'web', owner: 'ops' }); // merges
  */
 export type ComputeMetadata = Record<string, string>;
 
@@ -37,14 +41,11 @@ export async function readMetadata(
   t: MetadataTarget,
   options?: RequestOptions,
 ): Promise<ComputeMetadata> {
-  const res = await client.request<{ metadata: ComputeMetadata }>('GET', `${t.path}/metadata`, {
-    ...options,
-    resource: t.resource,
-  });
-  return res.body?.metadata ?? {};
+  const res = await client.request('GET', `${t.path}/metadata`, { ...options, resource: t.resource });
+  return unwrap(res, 'metadata', METADATA);
 }
 
-/** @internal PUT replaces, POST merges. */
+/** @internal `POST` merges the given keys (`set…Metadata`), `PUT` replaces the whole set (`replace…Metadata`). */
 export async function writeMetadata(
   client: ComputeClient,
   t: MetadataTarget,
@@ -53,12 +54,38 @@ export async function writeMetadata(
   options?: RequestOptions,
 ): Promise<ComputeMetadata> {
   validateMetadata(metadata);
-  const res = await client.request<{ metadata: ComputeMetadata }>(method, `${t.path}/metadata`, {
+  const res = await client.request(method, `${t.path}/metadata`, {
     ...options,
     json: { metadata },
     resource: t.resource,
   });
-  return res.body?.metadata ?? {};
+  return unwrap(res, 'metadata', METADATA);
+}
+
+/**
+ * Removes the named keys: reads the metadata (a missing resource is a 404 naming it), then deletes
+ * each key that is set, one request per key (Nova has no bulk removal). Keys not set are ignored,
+ * as is a key another client removed meanwhile.
+ * @internal
+ */
+export async function removeMetadataKeys(
+  client: ComputeClient,
+  t: MetadataTarget,
+  keys: readonly string[],
+  options?: RequestOptions,
+): Promise<void> {
+  if (!Array.isArray(keys)) throw new ValidationError('keys must be an array of strings', 'keys');
+  for (const [i, k] of keys.entries()) requireString(k, `keys[${i}]`);
+  if (keys.length === 0) return;
+  const current = await readMetadata(client, t, options);
+  for (const key of new Set(keys)) {
+    if (!Object.hasOwn(current, key)) continue;
+    await client.request('DELETE', `${t.path}/metadata/${encodeSegment(key)}`, {
+      ...options,
+      okStatuses: [404],
+      resource: `metadata key "${key}" of ${t.resource}`,
+    });
+  }
 }
 
 /** @internal */
@@ -69,12 +96,12 @@ export async function readMetadataItem(
   options?: RequestOptions,
 ): Promise<string> {
   requireString(key, 'key');
-  const res = await client.request<{ meta: ComputeMetadata }>(
-    'GET',
-    `${t.path}/metadata/${encodeSegment(key)}`,
-    { ...options, resource: `metadata key "${key}" of ${t.resource}` },
-  );
-  return res.body?.meta?.[key] ?? '';
+  const res = await client.request('GET', `${t.path}/metadata/${encodeSegment(key)}`, {
+    ...options,
+    resource: `metadata key "${key}" of ${t.resource}`,
+  });
+  const meta = unwrap(res, 'meta', object<Record<string, string>>({ [key]: string }));
+  return meta[key] as string;
 }
 
 /** @internal */

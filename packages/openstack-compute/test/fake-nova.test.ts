@@ -13,8 +13,8 @@ import {
   listImages,
   listServers,
   rebootServer,
+  setServerMetadata,
   stopServer,
-  updateServerMetadata,
   waitForServerDeleted,
   waitForServerStatus,
 } from '../src/index.js';
@@ -81,7 +81,7 @@ describe('against the stateful fake compute service', () => {
     await stopServer(compute, id);
     await waitForServerStatus(compute, id, 'SHUTOFF', fast);
     await expect(stopServer(compute, id)).rejects.toBeInstanceOf(ConflictError);
-    expect(await updateServerMetadata(compute, id, { k: 'v' })).toEqual({ k: 'v' });
+    expect(await setServerMetadata(compute, id, { k: 'v' })).toEqual({ k: 'v' });
   });
 
   it('serves versions, images and limits', async () => {

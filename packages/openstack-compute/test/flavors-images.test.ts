@@ -5,6 +5,7 @@ import { describe, expect, it } from '@jest/globals';
 import { HttpResponse, http } from 'msw';
 import {
   deleteImage,
+  deleteImageMetadata,
   deleteImageMetadataItem,
   getFlavor,
   getFlavorExtraSpecs,
@@ -15,9 +16,9 @@ import {
   listFlavorsDetail,
   listImages,
   listImagesDetail,
+  replaceImageMetadata,
   setImageMetadata,
   setImageMetadataItem,
-  updateImageMetadata,
 } from '../src/index.js';
 import {
   BASE,
@@ -223,35 +224,58 @@ describe('images (compute image API)', () => {
     await expect(getImage(c, IMAGE_ID)).rejects.toThrow(`image "${IMAGE_ID}" was not found`);
   });
 
-  it('image metadata: get, set (PUT), update (POST), get/set/delete one key', async () => {
+  it('image metadata: set merges (POST), replace replaces (PUT), delete removes named keys', async () => {
     const m = `${BASE}/images/${IMAGE_ID}/metadata`;
+    // Nova's semantics: POST merges, PUT replaces, one DELETE per key.
+    let stored: Record<string, string> = { a: '1', keep: 'k' };
+    const metadataOf = async (r: Request) =>
+      ((await r.json()) as { metadata: Record<string, string> }).metadata;
     cloud.use(
-      http.get(m, () => HttpResponse.json({ metadata: { a: '1' } })),
-      http.put(m, async ({ request }) => HttpResponse.json(await request.json())),
-      http.post(m, () => HttpResponse.json({ metadata: { a: '1', b: '2' } })),
-      http.get(`${m}/a`, () => HttpResponse.json({ meta: { a: '1' } })),
-      http.put(`${m}/a`, () => HttpResponse.json({ meta: { a: '3' } })),
-      http.delete(`${m}/a`, () => new HttpResponse(null, { status: 204 })),
+      http.get(m, () => HttpResponse.json({ metadata: stored })),
+      http.post(m, async ({ request }) => {
+        stored = { ...stored, ...(await metadataOf(request)) };
+        return HttpResponse.json({ metadata: stored });
+      }),
+      http.put(m, async ({ request }) => {
+        stored = { ...(await metadataOf(request)) };
+        return HttpResponse.json({ metadata: stored });
+      }),
+      http.get(`${m}/:key`, ({ params }) =>
+        HttpResponse.json({ meta: { [String(params.key)]: stored[String(params.key)] } }),
+      ),
+      http.put(`${m}/:key`, async ({ request, params }) => {
+        const { meta } = (await request.json()) as { meta: Record<string, string> };
+        stored = { ...stored, ...meta };
+        return HttpResponse.json({ meta: { [String(params.key)]: meta[String(params.key)] } });
+      }),
+      http.delete(`${m}/:key`, ({ params }) => {
+        delete stored[String(params.key)];
+        return new HttpResponse(null, { status: 204 });
+      }),
     );
     const c = computeOf(cloud);
-    expect(await getImageMetadata(c, IMAGE_ID)).toEqual({ a: '1' });
-    expect(await setImageMetadata(c, IMAGE_ID, { z: '9' })).toEqual({ z: '9' });
-    expect(await updateImageMetadata(c, IMAGE_ID, { b: '2' })).toEqual({ a: '1', b: '2' });
+    expect(await getImageMetadata(c, IMAGE_ID)).toEqual({ a: '1', keep: 'k' });
+    expect(await setImageMetadata(c, IMAGE_ID, { b: '2' })).toEqual({ a: '1', keep: 'k', b: '2' });
     expect(await getImageMetadataItem(c, IMAGE_ID, 'a')).toBe('1');
     await setImageMetadataItem(c, IMAGE_ID, 'a', '3');
+    await deleteImageMetadata(c, IMAGE_ID, ['b', 'absent']);
+    expect(stored).toEqual({ a: '3', keep: 'k' });
     await deleteImageMetadataItem(c, IMAGE_ID, 'a');
+    expect(await replaceImageMetadata(c, IMAGE_ID, { z: '9' })).toEqual({ z: '9' });
     const reqs = computeRequests(cloud);
-    expect(reqs.map((r) => `${r.method} ${pathOf(r)}`)).toEqual([
-      `GET /images/${IMAGE_ID}/metadata`,
-      `PUT /images/${IMAGE_ID}/metadata`,
-      `POST /images/${IMAGE_ID}/metadata`,
-      `GET /images/${IMAGE_ID}/metadata/a`,
-      `PUT /images/${IMAGE_ID}/metadata/a`,
-      `DELETE /images/${IMAGE_ID}/metadata/a`,
+    expect(reqs.map((r) => `${r.method} ${pathOf(r).replace(`/images/${IMAGE_ID}`, '')}`)).toEqual([
+      'GET /metadata',
+      'POST /metadata',
+      'GET /metadata/a',
+      'PUT /metadata/a',
+      'GET /metadata',
+      'DELETE /metadata/b',
+      'DELETE /metadata/a',
+      'PUT /metadata',
     ]);
-    expect(JSON.parse(await reqs[1]!.body())).toEqual({ metadata: { z: '9' } });
-    expect(JSON.parse(await reqs[2]!.body())).toEqual({ metadata: { b: '2' } });
-    expect(JSON.parse(await reqs[4]!.body())).toEqual({ meta: { a: '3' } });
+    expect(JSON.parse(await reqs[1]!.body())).toEqual({ metadata: { b: '2' } });
+    expect(JSON.parse(await reqs[3]!.body())).toEqual({ meta: { a: '3' } });
+    expect(JSON.parse(await reqs[7]!.body())).toEqual({ metadata: { z: '9' } });
   });
 
   it('is refused from microversion 2.36, where Nova removed it', async () => {

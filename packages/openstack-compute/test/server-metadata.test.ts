@@ -1,16 +1,19 @@
 import { NotFoundError, ValidationError } from '@cloud/core';
 import { setupMockCloud } from '@cloud/testing';
+import { createFakeNova } from '@cloud/testing/compute';
 import { describe, expect, it } from '@jest/globals';
 import { HttpResponse, http } from 'msw';
 import {
+  createServer,
+  deleteServerMetadata,
   deleteServerMetadataItem,
   getServerAddresses,
   getServerAddressesByNetwork,
   getServerMetadata,
   getServerMetadataItem,
+  replaceServerMetadata,
   setServerMetadata,
   setServerMetadataItem,
-  updateServerMetadata,
 } from '../src/index.js';
 import { BASE, computeOf, computeRequests, SERVER_ID, sent } from './fixtures/compute.js';
 
@@ -31,9 +34,22 @@ describe('server metadata', () => {
     });
   });
 
-  it('setServerMetadata replaces with PUT', async () => {
+  it('setServerMetadata merges the given keys with POST', async () => {
+    cloud.use(http.post(meta, () => HttpResponse.json({ metadata: { role: 'web', owner: 'ops' } })));
+    await expect(setServerMetadata(computeOf(cloud), SERVER_ID, { owner: 'ops' })).resolves.toEqual({
+      role: 'web',
+      owner: 'ops',
+    });
+    expect(await sent(cloud)).toEqual({
+      method: 'POST',
+      path: `/servers/${SERVER_ID}/metadata`,
+      body: { metadata: { owner: 'ops' } },
+    });
+  });
+
+  it('replaceServerMetadata replaces the whole set with PUT', async () => {
     cloud.use(http.put(meta, () => HttpResponse.json({ metadata: { role: 'db' } })));
-    await expect(setServerMetadata(computeOf(cloud), SERVER_ID, { role: 'db' })).resolves.toEqual({
+    await expect(replaceServerMetadata(computeOf(cloud), SERVER_ID, { role: 'db' })).resolves.toEqual({
       role: 'db',
     });
     expect(await sent(cloud)).toEqual({
@@ -43,17 +59,50 @@ describe('server metadata', () => {
     });
   });
 
-  it('updateServerMetadata merges with POST', async () => {
-    cloud.use(http.post(meta, () => HttpResponse.json({ metadata: { role: 'web', owner: 'ops' } })));
-    await expect(updateServerMetadata(computeOf(cloud), SERVER_ID, { owner: 'ops' })).resolves.toEqual({
-      role: 'web',
-      owner: 'ops',
+  it('set keeps the keys it was not given; replace drops them; delete removes only the named ones', async () => {
+    const nova = createFakeNova();
+    cloud.use(...nova.handlers);
+    const c = computeOf(cloud);
+    const { id } = await createServer(c, {
+      name: 'm',
+      flavor: '1',
+      image: '70a599e0-31e7-49b7-b260-868f441e862b',
+      metadata: { role: 'web', owner: 'ops' },
     });
-    expect(await sent(cloud)).toEqual({
-      method: 'POST',
-      path: `/servers/${SERVER_ID}/metadata`,
-      body: { metadata: { owner: 'ops' } },
-    });
+    await setServerMetadata(c, id, { tier: 'front' });
+    expect(await getServerMetadata(c, id)).toEqual({ role: 'web', owner: 'ops', tier: 'front' });
+    await deleteServerMetadata(c, id, ['owner', 'not-set']);
+    expect(await getServerMetadata(c, id)).toEqual({ role: 'web', tier: 'front' });
+    await replaceServerMetadata(c, id, { only: 'this' });
+    expect(await getServerMetadata(c, id)).toEqual({ only: 'this' });
+  });
+
+  it('deleteServerMetadata reads first and deletes only keys that are set, one request each', async () => {
+    cloud.use(
+      http.get(meta, () => HttpResponse.json({ metadata: { a: '1', 'b c': '2', keep: '3' } })),
+      http.delete(`${meta}/:key`, () => new HttpResponse(null, { status: 204 })),
+    );
+    await deleteServerMetadata(computeOf(cloud), SERVER_ID, ['a', 'b c', 'missing', 'a']);
+    const calls = computeRequests(cloud).map((r) => `${r.method} ${r.url.pathname.split('/metadata')[1]}`);
+    expect(calls).toEqual(['GET ', 'DELETE /a', 'DELETE /b%20c']);
+  });
+
+  it('deleteServerMetadata tolerates a key removed meanwhile but names a missing server', async () => {
+    cloud.use(
+      http.get(meta, () => HttpResponse.json({ metadata: { a: '1' } })),
+      http.delete(`${meta}/a`, () =>
+        HttpResponse.json({ itemNotFound: { code: 404, message: 'gone' } }, { status: 404 }),
+      ),
+    );
+    await expect(deleteServerMetadata(computeOf(cloud), SERVER_ID, ['a'])).resolves.toBeUndefined();
+    cloud.use(
+      http.get(meta, () =>
+        HttpResponse.json({ itemNotFound: { code: 404, message: 'no server' } }, { status: 404 }),
+      ),
+    );
+    await expect(deleteServerMetadata(computeOf(cloud), SERVER_ID, ['a'])).rejects.toThrow(
+      `server "${SERVER_ID}" was not found`,
+    );
   });
 
   it('getServerMetadataItem reads one key (encoded in the path)', async () => {
@@ -109,6 +158,12 @@ describe('server metadata', () => {
       /key must be a non-empty string/,
     );
     await expect(getServerMetadata(c, 'x')).rejects.toThrow(/serverId must be a UUID/);
+    await expect(replaceServerMetadata(c, SERVER_ID, { a: 1 as unknown as string })).rejects.toThrow(
+      ValidationError,
+    );
+    await expect(deleteServerMetadata(c, SERVER_ID, 'a' as unknown as string[])).rejects.toThrow(/keys/);
+    await expect(deleteServerMetadata(c, SERVER_ID, [''])).rejects.toThrow(/keys\[0\]/);
+    await expect(deleteServerMetadata(c, SERVER_ID, [])).resolves.toBeUndefined();
     expect(computeRequests(cloud)).toHaveLength(0);
   });
 });

@@ -1,4 +1,5 @@
 import { omitUndefined, parseTimestamp, requireString, ValidationError } from '@cloud/core';
+import { arrayOf, object, optional, string } from '@cloud/core/service';
 
 /** @internal wire shape of a link */
 export interface LinkWire {
@@ -54,3 +55,6 @@ export function toDatastoreWire(
     version: optionalString(datastore.version, 'datastore.version'),
   });
 }
+
+/** Shape of an optional links array. @internal */
+export const LINKS = optional(arrayOf(object<LinkWire>({ href: string, rel: string })));

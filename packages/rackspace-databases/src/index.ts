@@ -63,8 +63,12 @@ export {
   type CreateDatabaseInstanceParams,
   DATABASE_INSTANCE_STATUSES,
   type DatabaseInstance,
+  type DatabaseInstanceAccess,
+  type DatabaseInstanceAddress,
   type DatabaseInstanceNic,
   type DatabaseInstanceStatus,
+  type DatabaseLink,
+  type DatabaseResourceRef,
   type KnownDatabaseInstanceStatus,
   type ListDatabaseInstancesParams,
 } from './instances/types.js';

@@ -120,3 +120,40 @@ describe('both providers', () => {
     expect(neutral(await rackspace!.getFlavors())).toEqual(neutral(await openstack!.getFlavors()));
   });
 });
+
+describe('toProviderInstance', () => {
+  it('exposes addresses with their type and the replica layout', async () => {
+    const { toProviderInstance } = await import('../src/providers/databases.js');
+    const base = {
+      id: 'i-1',
+      name: 'orders',
+      status: 'ACTIVE',
+      flavorId: '1',
+      ipAddresses: ['10.0.0.5', '203.0.113.7'],
+      links: [],
+    };
+    const replica = toProviderInstance('openstack', {
+      ...base,
+      addresses: [
+        { address: '10.0.0.5', type: 'private' },
+        { address: '203.0.113.7', type: 'public' },
+      ],
+      replicaOf: { id: 'src-1', links: [] },
+    });
+    expect(replica.addresses).toEqual([
+      { address: '10.0.0.5', type: 'private' },
+      { address: '203.0.113.7', type: 'public' },
+    ]);
+    expect(replica.replication).toEqual({ replicaOf: 'src-1', replicas: [] });
+    const source = toProviderInstance('openstack', {
+      ...base,
+      addresses: [{ address: '10.0.0.5' }],
+      replicas: [
+        { id: 'r-1', links: [] },
+        { id: 'r-2', links: [] },
+      ],
+    });
+    expect(source.replication).toEqual({ replicas: ['r-1', 'r-2'] });
+    expect(source.addresses).toEqual([{ address: '10.0.0.5' }]);
+  });
+});

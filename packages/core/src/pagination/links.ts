@@ -1,5 +1,15 @@
 import type { RequestOptions } from '../http/transport.js';
 import type { SearchParamValue } from '../http/url.js';
+import {
+  arrayOf,
+  invalidResponse,
+  object,
+  optional,
+  type ResponseLike,
+  type Shape,
+  string,
+  unwrap,
+} from '../response/shape.js';
 import type { ServiceClient } from '../service-client.js';
 import { nextLinkOf, type PagedIterable, paginate } from './paginate.js';
 
@@ -24,6 +34,12 @@ export interface PaginateByLinksOptions<W, T> {
   marker?: string | undefined;
   /** Maps one wire row to the public type. */
   map(wire: W): T;
+  /**
+   * Shape of one wire row. When given, every page body is checked: an object whose `key` is an
+   * array of such rows and whose links, if any, are an array of links; anything else (HTML,
+   * `null`, a missing wrapper, a wrong type) throws `InvalidResponseError` before `map` runs.
+   */
+  shape?: Shape<W> | undefined;
   /** Names the resource in error messages, e.g. `database instance "abc"` for a 404. */
   resource?: string | undefined;
   /** Signal, timeout and headers of every page request. */
@@ -80,6 +96,7 @@ export function paginateByLinks<W, T>(o: PaginateByLinksOptions<W, T>): PagedIte
         searchParams,
         resource: o.resource,
       });
+      if (o.shape) checkPage(res, o.key, linksKey, o.shape);
       const body = res.body ?? {};
       const rows = (body[o.key] as W[] | undefined) ?? [];
       const link = nextLinkOf(body[linksKey] as { rel?: string; href?: string }[] | undefined);
@@ -88,4 +105,14 @@ export function paginateByLinks<W, T>(o: PaginateByLinksOptions<W, T>): PagedIte
       return { items: rows.map(o.map), nextLink: stuck ? undefined : link };
     },
   });
+}
+
+const PAGE_LINKS = optional(
+  arrayOf(object<{ href?: string; rel?: string }>({ href: optional(string), rel: optional(string) })),
+);
+
+function checkPage<W>(res: ResponseLike, key: string, linksKey: string, row: Shape<W>): void {
+  unwrap(res, key, arrayOf(row));
+  const p = PAGE_LINKS.problem((res.body as Record<string, unknown>)[linksKey], linksKey);
+  if (p) throw invalidResponse(res, p);
 }

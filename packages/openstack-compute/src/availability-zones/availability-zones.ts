@@ -1,4 +1,5 @@
 import { type PagedIterable, type RequestOptions, singlePage } from '@cloud/core';
+import { arrayOf, boolean, object, optional, recordOf, string, unwrap } from '@cloud/core/service';
 import type { ComputeClient } from '../client.js';
 
 /**
@@ -34,11 +35,21 @@ export function listAvailabilityZones(
 ): PagedIterable<AvailabilityZone> {
   return singlePage(async () => {
     const path = params.detail ? 'os-availability-zone/detail' : 'os-availability-zone';
-    const res = await client.request<{ availabilityZoneInfo: AvailabilityZoneWire[] }>('GET', path, options);
-    return (res.body?.availabilityZoneInfo ?? []).map((z) => ({
+    const res = await client.request('GET', path, options);
+    return unwrap(res, 'availabilityZoneInfo', arrayOf(AVAILABILITY_ZONE)).map((z) => ({
       name: z.zoneName,
       available: z.zoneState?.available ?? false,
       ...(z.hosts ? { hosts: z.hosts } : {}),
     }));
   });
 }
+
+const AVAILABILITY_ZONE = object<AvailabilityZoneWire>({
+  zoneName: string,
+  zoneState: optional(object<{ available?: boolean }>({ available: optional(boolean) })),
+  hosts: optional(
+    recordOf(
+      recordOf(object<{ available: boolean; active: boolean }>({ available: boolean, active: boolean })),
+    ),
+  ),
+});

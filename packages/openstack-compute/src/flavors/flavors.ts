@@ -5,8 +5,11 @@ import {
   requireInteger,
   requireString,
 } from '@cloud/core';
+import { recordOf, string, unwrap } from '@cloud/core/service';
 import type { ComputeClient } from '../client.js';
 import {
+  FLAVOR,
+  FLAVOR_SUMMARY,
   type Flavor,
   type FlavorSummary,
   type FlavorSummaryWire,
@@ -68,6 +71,7 @@ export function listFlavors(
     limit: params.limit,
     marker: params.marker,
     map: parseFlavorSummary,
+    shape: FLAVOR_SUMMARY,
     options,
   });
 }
@@ -93,6 +97,7 @@ export function listFlavorsDetail(
     limit: params.limit,
     marker: params.marker,
     map: parseFlavor,
+    shape: FLAVOR,
     options,
   });
 }
@@ -112,11 +117,11 @@ export async function getFlavor(
   options?: RequestOptions,
 ): Promise<Flavor> {
   requireString(id, 'flavorId');
-  const res = await client.request<{ flavor: FlavorWire }>('GET', flavorPath(id), {
+  const res = await client.request('GET', flavorPath(id), {
     ...options,
     resource: `flavor "${id}"`,
   });
-  return parseFlavor(res.body.flavor);
+  return parseFlavor(unwrap(res, 'flavor', FLAVOR));
 }
 
 /**
@@ -132,9 +137,9 @@ export async function getFlavorExtraSpecs(
   options?: RequestOptions,
 ): Promise<Record<string, string>> {
   requireString(id, 'flavorId');
-  const res = await client.request<{ extra_specs: Record<string, string> }>('GET', flavorExtraSpecsPath(id), {
+  const res = await client.request('GET', flavorExtraSpecsPath(id), {
     ...options,
     resource: `flavor "${id}"`,
   });
-  return res.body?.extra_specs ?? {};
+  return unwrap(res, 'extra_specs', recordOf(string));
 }

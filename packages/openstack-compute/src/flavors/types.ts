@@ -1,4 +1,14 @@
-import { type ComputeLink, type LinkWire, parseLinks } from '../common.js';
+import {
+  boolean,
+  number,
+  object,
+  oneOf,
+  optional,
+  recordOf,
+  string,
+  stringOrNumber,
+} from '@cloud/core/service';
+import { type ComputeLink, LINKS, type LinkWire, parseLinks } from '../common.js';
 
 /**
  * A flavor as returned by {@link listFlavors}.
@@ -37,7 +47,7 @@ export interface Flavor extends FlavorSummary {
 
 /** @internal wire shape */
 export interface FlavorSummaryWire {
-  id: string;
+  id: string | number;
   name: string;
   links?: LinkWire[];
   description?: string | null;
@@ -48,7 +58,7 @@ export interface FlavorWire extends FlavorSummaryWire {
   ram: number;
   disk: number;
   vcpus: number;
-  swap: number | '';
+  swap?: number | string;
   'OS-FLV-EXT-DATA:ephemeral'?: number;
   'os-flavor-access:is_public'?: boolean;
   'OS-FLV-DISABLED:disabled'?: boolean;
@@ -76,4 +86,29 @@ export const parseFlavor = (w: FlavorWire): Flavor => ({
   ...(w['OS-FLV-DISABLED:disabled'] !== undefined ? { disabled: w['OS-FLV-DISABLED:disabled'] } : {}),
   ...(w.rxtx_factor !== undefined ? { rxtxFactor: w.rxtx_factor } : {}),
   ...(w.extra_specs !== undefined ? { extraSpecs: w.extra_specs } : {}),
+});
+
+/** @internal */
+export const FLAVOR_SUMMARY = object<FlavorSummaryWire>({
+  id: stringOrNumber,
+  name: string,
+  links: LINKS,
+  description: optional(string),
+});
+
+/** @internal */
+export const FLAVOR = object<FlavorWire>({
+  id: stringOrNumber,
+  name: string,
+  links: LINKS,
+  description: optional(string),
+  ram: number,
+  disk: number,
+  vcpus: number,
+  swap: optional(oneOf(number, string)),
+  'OS-FLV-EXT-DATA:ephemeral': optional(number),
+  'os-flavor-access:is_public': optional(boolean),
+  'OS-FLV-DISABLED:disabled': optional(boolean),
+  rxtx_factor: optional(number),
+  extra_specs: optional(recordOf(string)),
 });

@@ -5,9 +5,10 @@ import {
   requireString,
   singlePage,
 } from '@cloud/core';
+import { arrayOf, unwrap } from '@cloud/core/service';
 import { type ComputeClient, rejectFromMicroversion } from '../client.js';
 import { serverAction } from '../servers/actions.js';
-import { type FloatingIp, type FloatingIpWire, parseFloatingIp } from './types.js';
+import { FLOATING_IP, type FloatingIp, parseFloatingIp } from './types.js';
 import { floatingIpPath, floatingIpsPath } from './urls.js';
 
 const NEUTRON = 'use the networking service (Neutron) floating IP API instead';
@@ -31,8 +32,8 @@ const requireAction = (client: ComputeClient, action: string) =>
 export function listFloatingIps(client: ComputeClient, options?: RequestOptions): PagedIterable<FloatingIp> {
   requireProxy(client);
   return singlePage(async () => {
-    const res = await client.request<{ floating_ips: FloatingIpWire[] }>('GET', floatingIpsPath(), options);
-    return (res.body?.floating_ips ?? []).map(parseFloatingIp);
+    const res = await client.request('GET', floatingIpsPath(), options);
+    return unwrap(res, 'floating_ips', arrayOf(FLOATING_IP)).map(parseFloatingIp);
   });
 }
 
@@ -51,11 +52,11 @@ export async function getFloatingIp(
 ): Promise<FloatingIp> {
   requireProxy(client);
   requireString(String(id ?? ''), 'floatingIpId');
-  const res = await client.request<{ floating_ip: FloatingIpWire }>('GET', floatingIpPath(String(id)), {
+  const res = await client.request('GET', floatingIpPath(String(id)), {
     ...options,
     resource: `floating IP "${id}"`,
   });
-  return parseFloatingIp(res.body.floating_ip);
+  return parseFloatingIp(unwrap(res, 'floating_ip', FLOATING_IP));
 }
 
 /**
@@ -74,11 +75,11 @@ export async function allocateFloatingIp(
 ): Promise<FloatingIp> {
   requireProxy(client);
   if (params.pool !== undefined) requireString(params.pool, 'pool');
-  const res = await client.request<{ floating_ip: FloatingIpWire }>('POST', floatingIpsPath(), {
+  const res = await client.request('POST', floatingIpsPath(), {
     ...options,
     json: params.pool ? { pool: params.pool } : {},
   });
-  return parseFloatingIp(res.body.floating_ip);
+  return parseFloatingIp(unwrap(res, 'floating_ip', FLOATING_IP));
 }
 
 /**

@@ -1,3 +1,5 @@
+import { object, optional, string, stringOrNumber } from '@cloud/core/service';
+
 /**
  * A floating IP as the compute API shows it (`os-floating-ips`).
  * @example const { ip, instanceId } = await getFloatingIp(compute, fipId);
@@ -29,4 +31,13 @@ export const parseFloatingIp = (w: FloatingIpWire): FloatingIp => ({
   ...(w.fixed_ip ? { fixedIp: w.fixed_ip } : {}),
   ...(w.instance_id ? { instanceId: w.instance_id } : {}),
   ...(w.pool ? { pool: w.pool } : {}),
+});
+
+/** @internal */
+export const FLOATING_IP = object<FloatingIpWire>({
+  id: stringOrNumber,
+  ip: string,
+  fixed_ip: optional(string),
+  instance_id: optional(string),
+  pool: optional(string),
 });

@@ -5,8 +5,11 @@ import {
   requireOneOf,
   requireUuid,
 } from '@cloud/core';
+import { unwrap } from '@cloud/core/service';
 import { type ComputeClient, rejectFromMicroversion } from '../client.js';
 import {
+  IMAGE,
+  IMAGE_SUMMARY,
   type Image,
   type ImageSummary,
   type ImageSummaryWire,
@@ -85,6 +88,7 @@ export function listImages(
     limit: params.limit,
     marker: params.marker,
     map: parseImageSummary,
+    shape: IMAGE_SUMMARY,
     options,
   });
 }
@@ -111,6 +115,7 @@ export function listImagesDetail(
     limit: params.limit,
     marker: params.marker,
     map: parseImage,
+    shape: IMAGE,
     options,
   });
 }
@@ -128,11 +133,11 @@ export function listImagesDetail(
 export async function getImage(client: ComputeClient, id: string, options?: RequestOptions): Promise<Image> {
   requireImageProxy(client);
   requireUuid(id, 'imageId');
-  const res = await client.request<{ image: ImageWire }>('GET', imagePath(id), {
+  const res = await client.request('GET', imagePath(id), {
     ...options,
     resource: `image "${id}"`,
   });
-  return parseImage(res.body.image);
+  return parseImage(unwrap(res, 'image', IMAGE));
 }
 
 /**

@@ -6,6 +6,7 @@ import {
   readMetadata,
   readMetadataItem,
   removeMetadataItem,
+  removeMetadataKeys,
   writeMetadata,
   writeMetadataItem,
 } from '../metadata.js';
@@ -35,14 +36,34 @@ export async function getImageMetadata(
 }
 
 /**
- * Replaces all metadata of an image (`PUT`).
+ * Sets the given metadata keys of an image (`POST`): the keys given are added or
+ * overwritten, every other key is kept. Returns the whole metadata after the change. Use
+ * {@link replaceImageMetadata} to replace the whole set.
  * @remarks Removed at compute microversion 2.36.
  * @example
  * ```ts
- * await setImageMetadata(compute, imageId, { os_distro: 'ubuntu' });
+ * await setImageMetadata(compute, imageId, { os_distro: 'ubuntu' }); // other keys stay
  * ```
  */
 export async function setImageMetadata(
+  client: ComputeClient,
+  id: string,
+  metadata: ComputeMetadata,
+  options?: RequestOptions,
+): Promise<ComputeMetadata> {
+  return writeMetadata(client, target(client, id), metadata, 'POST', options);
+}
+
+/**
+ * Replaces the whole metadata of an image (`PUT`): keys not given are removed.
+ * Returns the new metadata.
+ * @remarks Removed at compute microversion 2.36.
+ * @example
+ * ```ts
+ * await replaceImageMetadata(compute, imageId, { os_distro: 'ubuntu' }); // every other key is gone
+ * ```
+ */
+export async function replaceImageMetadata(
   client: ComputeClient,
   id: string,
   metadata: ComputeMetadata,
@@ -52,20 +73,23 @@ export async function setImageMetadata(
 }
 
 /**
- * Merges keys into an image's metadata (`POST`).
+ * Removes the named metadata keys of an image; other keys are kept and keys that are
+ * not set are ignored. Nova removes one key per request, so this reads the metadata first and
+ * sends one `DELETE` per key that is set.
  * @remarks Removed at compute microversion 2.36.
+ * @throws NotFoundError naming the image when it does not exist.
  * @example
  * ```ts
- * await updateImageMetadata(compute, imageId, { owner: 'ops' });
+ * await deleteImageMetadata(compute, imageId, ['owner', 'tier']);
  * ```
  */
-export async function updateImageMetadata(
+export async function deleteImageMetadata(
   client: ComputeClient,
   id: string,
-  metadata: ComputeMetadata,
+  keys: readonly string[],
   options?: RequestOptions,
-): Promise<ComputeMetadata> {
-  return writeMetadata(client, target(client, id), metadata, 'POST', options);
+): Promise<void> {
+  return removeMetadataKeys(client, target(client, id), keys, options);
 }
 
 /**
@@ -86,7 +110,7 @@ export async function getImageMetadataItem(
 }
 
 /**
- * Sets one metadata value of an image.
+ * Sets one metadata value of an image; other keys are kept.
  * @remarks Removed at compute microversion 2.36.
  * @example
  * ```ts

@@ -1,6 +1,7 @@
 import { parseTimestamp } from '@cloud/core';
-import { type ComputeLink, type LinkWire, parseLinks } from '../common.js';
-import type { ComputeMetadata } from '../metadata.js';
+import { number, object, optional, string } from '@cloud/core/service';
+import { type ComputeLink, LINKS, type LinkWire, parseLinks } from '../common.js';
+import { type ComputeMetadata, METADATA } from '../metadata.js';
 
 /**
  * An image as returned by {@link listImages}.
@@ -73,4 +74,23 @@ export const parseImage = (w: ImageWire): Image => ({
   metadata: w.metadata ?? {},
   ...(w['OS-EXT-IMG-SIZE:size'] !== undefined ? { size: w['OS-EXT-IMG-SIZE:size'] } : {}),
   ...(w.server?.id ? { serverId: w.server.id } : {}),
+});
+
+/** @internal */
+export const IMAGE_SUMMARY = object<ImageSummaryWire>({ id: string, name: string, links: LINKS });
+
+/** @internal */
+export const IMAGE = object<ImageWire>({
+  id: string,
+  name: string,
+  links: LINKS,
+  status: string,
+  progress: optional(number),
+  minDisk: optional(number),
+  minRam: optional(number),
+  created: optional(string),
+  updated: optional(string),
+  metadata: optional(METADATA),
+  'OS-EXT-IMG-SIZE:size': optional(number),
+  server: optional(object<{ id: string }>({ id: string })),
 });

@@ -1,5 +1,4 @@
 import {
-  CloudError,
   omitUndefined,
   type PagedIterable,
   paginateByLinks,
@@ -9,9 +8,23 @@ import {
   requireString,
   ValidationError,
 } from '@cloud/core';
+import { invalidResponse, object, type ResponseLike, unwrap } from '@cloud/core/service';
 import { type ComputeClient, rejectFromMicroversion, requireMicroversion } from '../client.js';
-import { type CreatedKeypair, type Keypair, type KeypairWire, parseKeypair } from './types.js';
+import { type CreatedKeypair, KEYPAIR, type Keypair, type KeypairWire, parseKeypair } from './types.js';
 import { keypairPath, keypairsPath } from './urls.js';
+
+const KEYPAIR_ROW = object<{ keypair: KeypairWire }>({ keypair: KEYPAIR });
+
+/**
+ * The response with a generated private key replaced, for checks whose error would quote the
+ * body: a private key must never reach an error message or a log.
+ */
+function withoutPrivateKey(res: ResponseLike): ResponseLike {
+  const body = res.body as { keypair?: { private_key?: unknown } } | null | undefined;
+  const key = body && typeof body === 'object' ? body.keypair : undefined;
+  if (!key || typeof key !== 'object' || typeof key.private_key !== 'string') return res;
+  return { ...res, body: { ...body, keypair: { ...key, private_key: '[REDACTED]' } } };
+}
 
 /**
  * Parameters of {@link createKeypair}.
@@ -62,13 +75,11 @@ export async function createKeypair(
 ): Promise<CreatedKeypair> {
   rejectFromMicroversion(client, '2.92', 'generating a key pair', 'import a public key with importKeypair');
   const json = keypairBody(client, params);
-  const res = await client.request<{ keypair: KeypairWire }>('POST', keypairsPath(), { ...options, json });
-  const w = res.body.keypair;
+  const res = await client.request('POST', keypairsPath(), { ...options, json });
+  unwrap(withoutPrivateKey(res), 'keypair', KEYPAIR);
+  const w = (res.body as { keypair: KeypairWire }).keypair;
   if (!w.private_key) {
-    throw new CloudError(
-      `the server returned no private key for key pair "${w.name}"`,
-      'UNEXPECTED_RESPONSE',
-    );
+    throw invalidResponse(res, `the server returned no private key for key pair "${w.name}"`);
   }
   return { ...parseKeypair(w), privateKey: w.private_key };
 }
@@ -87,8 +98,8 @@ export async function importKeypair(
 ): Promise<Keypair> {
   const publicKey = requireNonBlank(params?.publicKey, 'publicKey').trim();
   const json = keypairBody(client, params, publicKey);
-  const res = await client.request<{ keypair: KeypairWire }>('POST', keypairsPath(), { ...options, json });
-  return parseKeypair(res.body.keypair);
+  const res = await client.request('POST', keypairsPath(), { ...options, json });
+  return parseKeypair(unwrap(res, 'keypair', KEYPAIR));
 }
 
 /**
@@ -120,6 +131,7 @@ export function listKeypairs(
   if (params.limit !== undefined) requireMicroversion(client, '2.35', 'limit');
   if (params.marker !== undefined) requireMicroversion(client, '2.35', 'marker');
   return paginateByLinks<{ keypair: KeypairWire }, Keypair>({
+    shape: KEYPAIR_ROW,
     client,
     path: keypairsPath(),
     key: 'keypairs',
@@ -157,12 +169,12 @@ export async function getKeypair(
 ): Promise<Keypair> {
   requireString(name, 'name');
   if (params.userId !== undefined) requireMicroversion(client, '2.10', 'userId');
-  const res = await client.request<{ keypair: KeypairWire }>('GET', keypairPath(name), {
+  const res = await client.request('GET', keypairPath(name), {
     ...options,
     searchParams: { user_id: params.userId },
     resource: `keypair "${name}"`,
   });
-  return parseKeypair(res.body.keypair);
+  return parseKeypair(unwrap(res, 'keypair', KEYPAIR));
 }
 
 /**

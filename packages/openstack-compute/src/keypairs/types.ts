@@ -1,4 +1,5 @@
 import { parseTimestamp } from '@cloud/core';
+import { object, optional, string } from '@cloud/core/service';
 
 /**
  * An SSH (or x509) key pair known to the compute service.
@@ -44,4 +45,15 @@ export const parseKeypair = (w: KeypairWire): Keypair => ({
   ...(w.type ? { type: w.type } : {}),
   ...(w.user_id ? { userId: w.user_id } : {}),
   ...(w.created_at ? { createdAt: parseTimestamp(w.created_at) } : {}),
+});
+
+/** @internal */
+export const KEYPAIR = object<KeypairWire>({
+  name: string,
+  public_key: string,
+  fingerprint: string,
+  type: optional(string),
+  user_id: optional(string),
+  created_at: optional(string),
+  private_key: optional(string),
 });

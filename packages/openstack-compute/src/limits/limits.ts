@@ -1,6 +1,7 @@
 import { type RequestOptions, requireString } from '@cloud/core';
+import { unwrap } from '@cloud/core/service';
 import type { ComputeClient } from '../client.js';
-import { type ComputeLimits, type ComputeLimitsWire, parseComputeLimits } from './types.js';
+import { COMPUTE_LIMITS, type ComputeLimits, parseComputeLimits } from './types.js';
 import { limitsPath } from './urls.js';
 
 /**
@@ -17,9 +18,9 @@ export async function getComputeLimits(
   options?: RequestOptions,
 ): Promise<ComputeLimits> {
   if (params.tenantId !== undefined) requireString(params.tenantId, 'tenantId');
-  const res = await client.request<{ limits: ComputeLimitsWire }>('GET', limitsPath(), {
+  const res = await client.request('GET', limitsPath(), {
     ...options,
     searchParams: { tenant_id: params.tenantId },
   });
-  return parseComputeLimits(res.body?.limits ?? {});
+  return parseComputeLimits(unwrap(res, 'limits', COMPUTE_LIMITS));
 }

@@ -1,3 +1,5 @@
+import { arrayOf, number, object, optional, recordOf, string } from '@cloud/core/service';
+
 /**
  * Absolute limits and usage of the project, as the cloud names them (`maxTotalCores`,
  * `totalCoresUsed`...). `-1` means unlimited. Clouds may add names (Rackspace adds
@@ -84,4 +86,28 @@ export const parseComputeLimits = (w: ComputeLimitsWire): ComputeLimits => ({
       ...(l['next-available'] ? { nextAvailable: new Date(l['next-available']) } : {}),
     })),
   })),
+});
+
+/** @internal */
+export const COMPUTE_LIMITS = object<ComputeLimitsWire>({
+  absolute: optional(recordOf(number)),
+  rate: optional(
+    arrayOf(
+      object<NonNullable<ComputeLimitsWire['rate']>[number]>({
+        uri: string,
+        regex: string,
+        limit: optional(
+          arrayOf(
+            object<NonNullable<NonNullable<ComputeLimitsWire['rate']>[number]['limit']>[number]>({
+              verb: string,
+              value: number,
+              remaining: number,
+              unit: string,
+              'next-available': optional(string),
+            }),
+          ),
+        ),
+      }),
+    ),
+  ),
 });

@@ -9,6 +9,7 @@ import {
   singlePage,
   ValidationError,
 } from '@cloud/core';
+import { unwrap } from '@cloud/core/service';
 import { type ComputeClient, rejectFromMicroversion } from '../client.js';
 import { requireServerId } from '../common.js';
 import { serverAction } from '../servers/actions.js';
@@ -16,10 +17,11 @@ import { serverSecurityGroupsPath } from '../servers/urls.js';
 import {
   parseSecurityGroup,
   parseSecurityGroupRule,
+  SECURITY_GROUP,
+  SECURITY_GROUP_RULE,
+  SECURITY_GROUPS,
   type SecurityGroup,
   type SecurityGroupRule,
-  type SecurityGroupRuleWire,
-  type SecurityGroupWire,
 } from './types.js';
 import {
   securityGroupPath,
@@ -57,11 +59,11 @@ export function listSecurityGroups(
 ): PagedIterable<SecurityGroup> {
   requireProxy(client, 'os-security-groups');
   return singlePage(async () => {
-    const res = await client.request<{ security_groups: SecurityGroupWire[] }>('GET', securityGroupsPath(), {
+    const res = await client.request('GET', securityGroupsPath(), {
       ...options,
       searchParams: { all_tenants: params.allTenants ? 'true' : undefined },
     });
-    return (res.body?.security_groups ?? []).map(parseSecurityGroup);
+    return unwrap(res, 'security_groups', SECURITY_GROUPS).map(parseSecurityGroup);
   });
 }
 
@@ -80,11 +82,11 @@ export async function getSecurityGroup(
 ): Promise<SecurityGroup> {
   requireProxy(client, 'os-security-groups');
   const gid = idOf(id, 'securityGroupId');
-  const res = await client.request<{ security_group: SecurityGroupWire }>('GET', securityGroupPath(gid), {
+  const res = await client.request('GET', securityGroupPath(gid), {
     ...options,
     resource: `security group "${gid}"`,
   });
-  return parseSecurityGroup(res.body.security_group);
+  return parseSecurityGroup(unwrap(res, 'security_group', SECURITY_GROUP));
 }
 
 /**
@@ -102,11 +104,11 @@ export async function createSecurityGroup(
 ): Promise<SecurityGroup> {
   requireProxy(client, 'os-security-groups');
   requireNonBlank(params?.name, 'name');
-  const res = await client.request<{ security_group: SecurityGroupWire }>('POST', securityGroupsPath(), {
+  const res = await client.request('POST', securityGroupsPath(), {
     ...options,
     json: { security_group: { name: params.name, description: params.description ?? '' } },
   });
-  return parseSecurityGroup(res.body.security_group);
+  return parseSecurityGroup(unwrap(res, 'security_group', SECURITY_GROUP));
 }
 
 /**
@@ -179,12 +181,12 @@ export async function createSecurityGroupRule(
     cidr: params.cidr,
     group_id: params.groupId === undefined ? undefined : idOf(params.groupId, 'groupId'),
   });
-  const res = await client.request<{ security_group_rule: SecurityGroupRuleWire }>(
-    'POST',
-    securityGroupRulesPath(),
-    { ...options, json: { security_group_rule: rule }, resource: `security group "${parent}"` },
-  );
-  return parseSecurityGroupRule(res.body.security_group_rule);
+  const res = await client.request('POST', securityGroupRulesPath(), {
+    ...options,
+    json: { security_group_rule: rule },
+    resource: `security group "${parent}"`,
+  });
+  return parseSecurityGroupRule(unwrap(res, 'security_group_rule', SECURITY_GROUP_RULE));
 }
 
 /**
@@ -222,12 +224,11 @@ export function listServerSecurityGroups(
 ): PagedIterable<SecurityGroup> {
   requireServerId(serverId);
   return singlePage(async () => {
-    const res = await client.request<{ security_groups: SecurityGroupWire[] }>(
-      'GET',
-      serverSecurityGroupsPath(serverId),
-      { ...options, resource: `server "${serverId}"` },
-    );
-    return (res.body?.security_groups ?? []).map(parseSecurityGroup);
+    const res = await client.request('GET', serverSecurityGroupsPath(serverId), {
+      ...options,
+      resource: `server "${serverId}"`,
+    });
+    return unwrap(res, 'security_groups', SECURITY_GROUPS).map(parseSecurityGroup);
   });
 }
 

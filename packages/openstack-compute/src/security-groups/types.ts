@@ -1,3 +1,5 @@
+import { arrayOf, number, object, optional, string, stringOrNumber } from '@cloud/core/service';
+
 /**
  * A rule of a compute security group.
  * @example const open = (await getSecurityGroup(compute, groupId)).rules.filter((r) => r.cidr === '0.0.0.0/0');
@@ -68,3 +70,28 @@ export const parseSecurityGroup = (w: SecurityGroupWire): SecurityGroup => ({
   tenantId: w.tenant_id,
   rules: (w.rules ?? []).map(parseSecurityGroupRule),
 });
+
+/** @internal */
+export const SECURITY_GROUP_RULE = object<SecurityGroupRuleWire>({
+  id: stringOrNumber,
+  parent_group_id: stringOrNumber,
+  ip_protocol: optional(string),
+  from_port: optional(number),
+  to_port: optional(number),
+  ip_range: optional(object<{ cidr?: string }>({ cidr: optional(string) })),
+  group: optional(
+    object<{ name?: string; tenant_id?: string }>({ name: optional(string), tenant_id: optional(string) }),
+  ),
+});
+
+/** @internal */
+export const SECURITY_GROUP = object<SecurityGroupWire>({
+  id: stringOrNumber,
+  name: string,
+  description: optional(string),
+  tenant_id: string,
+  rules: optional(arrayOf(SECURITY_GROUP_RULE)),
+});
+
+/** @internal */
+export const SECURITY_GROUPS = arrayOf(SECURITY_GROUP);

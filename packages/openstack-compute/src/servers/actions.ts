@@ -6,13 +6,27 @@ import {
   requireOneOf,
   requireString,
   requireUuid,
+  type ServiceResponse,
 } from '@cloud/core';
+import { object, optional, parseResponse, type Shape, string, unwrap } from '@cloud/core/service';
 import { type ComputeClient, rejectFromMicroversion, requireMicroversion } from '../client.js';
 import { requireServerId, toBase64 } from '../common.js';
 import { type ComputeMetadata, validateMetadata } from '../metadata.js';
 import type { PersonalityFile } from './create.js';
-import { parseServer, type Server, type ServerWire } from './types.js';
+import { parseServer, SERVER, type Server, type ServerWire } from './types.js';
 import { serverActionPath } from './urls.js';
+
+const ADMIN_PASS = optional(string);
+
+/** A server as rebuild returns it: the server shape plus an optional `adminPass`. */
+const REBUILT_SERVER: Shape<ServerWire & { adminPass?: string }> = {
+  expected: SERVER.expected,
+  problem: (value, path) =>
+    SERVER.problem(value, path) ??
+    ADMIN_PASS.problem((value as { adminPass?: unknown }).adminPass, `${path}.adminPass`),
+};
+
+const RESCUE = object<{ adminPass?: string }>({ adminPass: ADMIN_PASS });
 
 /** Sends `POST /servers/{id}/action` with a one-key body. @internal */
 export async function serverAction<T = unknown>(
@@ -20,14 +34,14 @@ export async function serverAction<T = unknown>(
   id: string,
   body: Record<string, unknown>,
   options?: RequestOptions,
-): Promise<{ body: T; headers: Record<string, string | string[] | undefined> }> {
+): Promise<ServiceResponse<T>> {
   requireServerId(id);
   const res = await client.request<T>('POST', serverActionPath(id), {
     ...options,
     json: body,
     resource: `server "${id}"`,
   });
-  return { body: res.body, headers: res.headers };
+  return res;
 }
 
 /**
@@ -201,13 +215,8 @@ export async function rebuildServer(
     user_data: params.userData === undefined ? undefined : toBase64(params.userData),
     hostname: params.hostname,
   });
-  const res = await serverAction<{ server: ServerWire & { adminPass?: string } }>(
-    client,
-    id,
-    { rebuild },
-    options,
-  );
-  const w = res.body.server;
+  const res = await serverAction(client, id, { rebuild }, options);
+  const w = unwrap(res, 'server', REBUILT_SERVER);
   const server: RebuiltServer = parseServer(w);
   if (w.adminPass) server.adminPass = w.adminPass;
   return server;
@@ -240,13 +249,16 @@ export async function rescueServer(
 ): Promise<{ adminPass?: string | undefined }> {
   if (params.rescueImage !== undefined) requireUuid(params.rescueImage, 'rescueImage');
   const rescue = omitUndefined({ adminPass: params.adminPass, rescue_image_ref: params.rescueImage });
-  const res = await serverAction<{ adminPass?: string } | undefined>(
+  const res = await serverAction(
     client,
     id,
     { rescue: Object.keys(rescue).length > 0 ? rescue : null },
     options,
   );
-  return res.body?.adminPass ? { adminPass: res.body.adminPass } : {};
+  // Nova answers `{"adminPass": …}`; some clouds answer 202 with no body.
+  if (res.body === undefined) return {};
+  const { adminPass } = parseResponse(res, RESCUE);
+  return adminPass ? { adminPass } : {};
 }
 
 const simple =
@@ -382,11 +394,11 @@ export async function getServerConsoleOutput(
   options?: RequestOptions,
 ): Promise<string> {
   if (params.length !== undefined) requireInteger(params.length, 'length', 1);
-  const res = await serverAction<{ output: string }>(
+  const res = await serverAction(
     client,
     id,
     { 'os-getConsoleOutput': params.length === undefined ? {} : { length: params.length } },
     options,
   );
-  return res.body?.output ?? '';
+  return unwrap(res, 'output', string);
 }

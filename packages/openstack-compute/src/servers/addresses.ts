@@ -1,7 +1,8 @@
 import { type RequestOptions, requireString } from '@cloud/core';
+import { arrayOf, unwrap } from '@cloud/core/service';
 import type { ComputeClient } from '../client.js';
 import { requireServerId } from '../common.js';
-import { type AddressWire, parseAddresses, type ServerAddress, type ServerAddresses } from './types.js';
+import { ADDRESS, ADDRESSES, parseAddresses, type ServerAddress, type ServerAddresses } from './types.js';
 import { serverIpsPath, serverNetworkIpsPath } from './urls.js';
 
 /**
@@ -18,11 +19,11 @@ export async function getServerAddresses(
   options?: RequestOptions,
 ): Promise<ServerAddresses> {
   requireServerId(id);
-  const res = await client.request<{ addresses: Record<string, AddressWire[]> }>('GET', serverIpsPath(id), {
+  const res = await client.request('GET', serverIpsPath(id), {
     ...options,
     resource: `server "${id}"`,
   });
-  return parseAddresses(res.body?.addresses);
+  return parseAddresses(unwrap(res, 'addresses', ADDRESSES));
 }
 
 /**
@@ -41,9 +42,9 @@ export async function getServerAddressesByNetwork(
 ): Promise<ServerAddress[]> {
   requireServerId(id);
   requireString(network, 'network');
-  const res = await client.request<Record<string, AddressWire[]>>('GET', serverNetworkIpsPath(id, network), {
+  const res = await client.request('GET', serverNetworkIpsPath(id, network), {
     ...options,
     resource: `network "${network}" of server "${id}"`,
   });
-  return parseAddresses({ [network]: res.body?.[network] ?? [] })[network] ?? [];
+  return parseAddresses({ [network]: unwrap(res, network, arrayOf(ADDRESS)) })[network] ?? [];
 }

@@ -8,8 +8,9 @@ import {
   requireUuid,
   ValidationError,
 } from '@cloud/core';
+import { arrayOf, object, optional, string, unwrap } from '@cloud/core/service';
 import { type ComputeClient, rejectFromMicroversion, requireMicroversion } from '../client.js';
-import { type ComputeLink, type LinkWire, parseLinks, toBase64 } from '../common.js';
+import { type ComputeLink, LINKS, type LinkWire, parseLinks, toBase64 } from '../common.js';
 import { type ComputeMetadata, validateMetadata } from '../metadata.js';
 import { serversPath } from './urls.js';
 
@@ -126,6 +127,14 @@ interface CreatedServerWire {
   'OS-DCF:diskConfig'?: string;
   security_groups?: { name: string }[];
 }
+
+const CREATED_SERVER = object<CreatedServerWire>({
+  id: string,
+  links: LINKS,
+  adminPass: optional(string),
+  'OS-DCF:diskConfig': optional(string),
+  security_groups: optional(arrayOf(object<{ name: string }>({ name: string }))),
+});
 
 const MAX_USER_DATA = 65535;
 const SOURCE_TYPES = ['image', 'volume', 'snapshot', 'blank'] as const;
@@ -274,11 +283,11 @@ export async function createServer(
 ): Promise<CreatedServer> {
   const server = createServerBody(client, params);
   const hints = params.schedulerHints;
-  const res = await client.request<{ server: CreatedServerWire }>('POST', serversPath(), {
+  const res = await client.request('POST', serversPath(), {
     ...options,
     json: hints ? { server, 'os:scheduler_hints': hints } : { server },
   });
-  const w = res.body.server;
+  const w = unwrap(res, 'server', CREATED_SERVER);
   return omitUndefined({
     id: w.id,
     links: parseLinks(w.links),

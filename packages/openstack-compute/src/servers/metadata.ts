@@ -7,6 +7,7 @@ import {
   readMetadata,
   readMetadataItem,
   removeMetadataItem,
+  removeMetadataKeys,
   writeMetadata,
   writeMetadataItem,
 } from '../metadata.js';
@@ -33,13 +34,32 @@ export async function getServerMetadata(
 }
 
 /**
- * Replaces all metadata of a server (`PUT`): keys not given are removed. Returns the new metadata.
+ * Sets the given metadata keys of a server (`POST`): the keys given are added or
+ * overwritten, every other key is kept. Returns the whole metadata after the change. Use
+ * {@link replaceServerMetadata} to replace the whole set.
  * @example
  * ```ts
- * await setServerMetadata(compute, id, { role: 'web', tier: 'front' });
+ * await setServerMetadata(compute, id, { role: 'web', tier: 'front' }); // other keys stay
  * ```
  */
 export async function setServerMetadata(
+  client: ComputeClient,
+  id: string,
+  metadata: ComputeMetadata,
+  options?: RequestOptions,
+): Promise<ComputeMetadata> {
+  return writeMetadata(client, target(id), metadata, 'POST', options);
+}
+
+/**
+ * Replaces the whole metadata of a server (`PUT`): keys not given are removed.
+ * Returns the new metadata.
+ * @example
+ * ```ts
+ * await replaceServerMetadata(compute, id, { role: 'web', tier: 'front' }); // every other key is gone
+ * ```
+ */
+export async function replaceServerMetadata(
   client: ComputeClient,
   id: string,
   metadata: ComputeMetadata,
@@ -49,19 +69,22 @@ export async function setServerMetadata(
 }
 
 /**
- * Merges keys into a server's metadata (`POST`): other keys are kept. Returns the whole metadata.
+ * Removes the named metadata keys of a server; other keys are kept and keys that are
+ * not set are ignored. Nova removes one key per request, so this reads the metadata first and
+ * sends one `DELETE` per key that is set.
+ * @throws NotFoundError naming the server when it does not exist.
  * @example
  * ```ts
- * await updateServerMetadata(compute, id, { owner: 'ops' });
+ * await deleteServerMetadata(compute, id, ['owner', 'tier']);
  * ```
  */
-export async function updateServerMetadata(
+export async function deleteServerMetadata(
   client: ComputeClient,
   id: string,
-  metadata: ComputeMetadata,
+  keys: readonly string[],
   options?: RequestOptions,
-): Promise<ComputeMetadata> {
-  return writeMetadata(client, target(id), metadata, 'POST', options);
+): Promise<void> {
+  return removeMetadataKeys(client, target(id), keys, options);
 }
 
 /**
@@ -82,7 +105,7 @@ export async function getServerMetadataItem(
 }
 
 /**
- * Sets one metadata value of a server.
+ * Sets one metadata value of a server; other keys are kept.
  * @example
  * ```ts
  * await setServerMetadataItem(compute, id, 'role', 'db');

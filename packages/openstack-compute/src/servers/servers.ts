@@ -6,11 +6,14 @@ import {
   requireNonBlank,
   ValidationError,
 } from '@cloud/core';
+import { unwrap } from '@cloud/core/service';
 import { type ComputeClient, requireMicroversion } from '../client.js';
 import { requireServerId } from '../common.js';
 import {
   parseServer,
   parseServerSummary,
+  SERVER,
+  SERVER_SUMMARY,
   type Server,
   type ServerStatus,
   type ServerSummary,
@@ -121,6 +124,7 @@ export function listServers(
     limit: params.limit,
     marker: params.marker,
     map: parseServerSummary,
+    shape: SERVER_SUMMARY,
     options,
   });
 }
@@ -147,6 +151,7 @@ export function listServersDetail(
     limit: params.limit,
     marker: params.marker,
     map: parseServer,
+    shape: SERVER,
     options,
   });
 }
@@ -166,11 +171,11 @@ export async function getServer(
   options?: RequestOptions,
 ): Promise<Server> {
   requireServerId(id);
-  const res = await client.request<{ server: ServerWire }>('GET', serverPath(id), {
+  const res = await client.request('GET', serverPath(id), {
     ...options,
     resource: `server "${id}"`,
   });
-  return parseServer(res.body.server);
+  return parseServer(unwrap(res, 'server', SERVER));
 }
 
 /**
@@ -214,12 +219,12 @@ export async function updateServer(
   if (Object.keys(server).length === 0) {
     throw new ValidationError('updateServer needs at least one field to change', 'params');
   }
-  const res = await client.request<{ server: ServerWire }>('PUT', serverPath(id), {
+  const res = await client.request('PUT', serverPath(id), {
     ...options,
     json: { server },
     resource: `server "${id}"`,
   });
-  return parseServer(res.body.server);
+  return parseServer(unwrap(res, 'server', SERVER));
 }
 
 /**

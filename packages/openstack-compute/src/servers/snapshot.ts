@@ -1,8 +1,11 @@
-import { CloudError, type RequestOptions, requireNonBlank, requireString } from '@cloud/core';
+import { type RequestOptions, requireNonBlank, requireString } from '@cloud/core';
+import { invalidResponse, object, optional, parseResponse, string } from '@cloud/core/service';
 import type { ComputeClient } from '../client.js';
 import { headerOf } from '../common.js';
 import { type ComputeMetadata, validateMetadata } from '../metadata.js';
 import { serverAction } from './actions.js';
+
+const CREATED_IMAGE = object<{ image_id?: string }>({ image_id: optional(string) });
 
 /**
  * Parameters of {@link createServerImage}.
@@ -34,14 +37,15 @@ export async function createServerImage(
   const createImage = params.metadata
     ? { name: params.name, metadata: params.metadata }
     : { name: params.name };
-  const res = await serverAction<{ image_id?: string } | undefined>(client, id, { createImage }, options);
-  const fromBody = res.body?.image_id;
+  const res = await serverAction(client, id, { createImage }, options);
+  // Before 2.45 the body is empty and the id is in Location; from 2.45 it is `{"image_id": …}`.
+  const fromBody = res.body === undefined ? undefined : parseResponse(res, CREATED_IMAGE).image_id;
   const location = headerOf(res.headers, 'location');
   const imageId = fromBody ?? location?.replace(/\/+$/, '').split('/').at(-1);
   if (!imageId) {
-    throw new CloudError(
+    throw invalidResponse(
+      res,
       `createImage on server "${id}" returned neither an image_id nor a Location header`,
-      'UNEXPECTED_RESPONSE',
     );
   }
   return { imageId };

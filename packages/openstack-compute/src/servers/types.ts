@@ -1,6 +1,7 @@
 import { parseTimestamp } from '@cloud/core';
-import { type ComputeLink, type LinkWire, parseLinks } from '../common.js';
-import type { ComputeMetadata } from '../metadata.js';
+import { arrayOf, boolean, number, object, oneOf, optional, recordOf, string } from '@cloud/core/service';
+import { type ComputeLink, LINKS, type LinkWire, parseLinks } from '../common.js';
+import { type ComputeMetadata, METADATA } from '../metadata.js';
 
 /**
  * Server statuses Nova reports. Other strings may appear on some clouds.
@@ -185,7 +186,7 @@ export interface ServerSummaryWire {
 /** @internal wire shape */
 export interface AddressWire {
   addr: string;
-  version: 4 | 6;
+  version: number;
   'OS-EXT-IPS:type'?: string;
   'OS-EXT-IPS-MAC:mac_addr'?: string;
 }
@@ -196,7 +197,8 @@ export interface ServerWire extends ServerSummaryWire {
   tenant_id: string;
   user_id: string;
   hostId: string;
-  image: { id: string; links?: LinkWire[] } | '' | null;
+  /** An object, or `""` when booted from a volume. */
+  image?: { id: string; links?: LinkWire[] } | string | null;
   flavor: {
     id?: string;
     links?: LinkWire[];
@@ -237,6 +239,76 @@ export interface ServerWire extends ServerSummaryWire {
   locked_reason?: string | null;
 }
 
+/** @internal */
+export const SERVER_SUMMARY = object<ServerSummaryWire>({ id: string, name: string, links: LINKS });
+
+/** @internal */
+export const ADDRESS = object<AddressWire>({
+  addr: string,
+  version: number,
+  'OS-EXT-IPS:type': optional(string),
+  'OS-EXT-IPS-MAC:mac_addr': optional(string),
+});
+
+/** @internal */
+export const ADDRESSES = recordOf(arrayOf(ADDRESS));
+
+/** @internal */
+export const SERVER = object<ServerWire>({
+  id: string,
+  name: string,
+  links: LINKS,
+  status: string,
+  tenant_id: string,
+  user_id: string,
+  hostId: string,
+  image: optional(oneOf(object<{ id: string; links?: LinkWire[] }>({ id: string, links: LINKS }), string)),
+  flavor: object<ServerWire['flavor']>({
+    id: optional(string),
+    links: LINKS,
+    original_name: optional(string),
+    vcpus: optional(number),
+    ram: optional(number),
+    disk: optional(number),
+    ephemeral: optional(number),
+    swap: optional(number),
+    extra_specs: optional(recordOf(string)),
+  }),
+  created: string,
+  updated: string,
+  addresses: optional(ADDRESSES),
+  accessIPv4: optional(string),
+  accessIPv6: optional(string),
+  metadata: optional(METADATA),
+  progress: optional(number),
+  key_name: optional(string),
+  config_drive: optional(oneOf(string, boolean)),
+  'OS-EXT-STS:power_state': optional(number),
+  'OS-SRV-USG:launched_at': optional(string),
+  'OS-SRV-USG:terminated_at': optional(string),
+  security_groups: optional(arrayOf(object<{ name: string }>({ name: string }))),
+  'os-extended-volumes:volumes_attached': optional(
+    arrayOf(
+      object<{ id: string; delete_on_termination?: boolean }>({
+        id: string,
+        delete_on_termination: optional(boolean),
+      }),
+    ),
+  ),
+  fault: optional(
+    object<NonNullable<ServerWire['fault']>>({
+      code: number,
+      message: string,
+      created: optional(string),
+      details: optional(string),
+    }),
+  ),
+  locked: optional(boolean),
+  tags: optional(arrayOf(string)),
+  trusted_image_certificates: optional(arrayOf(string)),
+  server_groups: optional(arrayOf(string)),
+});
+
 const opt = <T, R>(v: T | null | undefined | '', f: (x: T) => R): R | undefined =>
   v === undefined || v === null || v === '' ? undefined : f(v);
 
@@ -253,7 +325,7 @@ export const parseAddresses = (w: Record<string, AddressWire[]> | undefined): Se
   for (const [net, list] of Object.entries(w ?? {})) {
     out[net] = list.map((a) => ({
       address: a.addr,
-      version: a.version,
+      version: a.version as 4 | 6,
       ...(a['OS-EXT-IPS:type'] ? { type: a['OS-EXT-IPS:type'] } : {}),
       ...(a['OS-EXT-IPS-MAC:mac_addr'] ? { macAddress: a['OS-EXT-IPS-MAC:mac_addr'] } : {}),
     }));

@@ -1,4 +1,5 @@
-import { type ComputeLink, type LinkWire, parseLinks } from '../common.js';
+import { object, optional, string } from '@cloud/core/service';
+import { type ComputeLink, LINKS, type LinkWire, parseLinks } from '../common.js';
 
 /**
  * A major version of the compute API and the microversions it supports.
@@ -35,4 +36,14 @@ export const parseComputeApiVersion = (w: ComputeApiVersionWire): ComputeApiVers
   ...(w.version ? { maxVersion: w.version } : {}),
   ...(w.updated ? { updated: new Date(w.updated) } : {}),
   links: parseLinks(w.links),
+});
+
+/** @internal */
+export const COMPUTE_API_VERSION = object<ComputeApiVersionWire>({
+  id: string,
+  status: string,
+  version: optional(string),
+  min_version: optional(string),
+  updated: optional(string),
+  links: LINKS,
 });

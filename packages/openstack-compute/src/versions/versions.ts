@@ -1,6 +1,18 @@
 import { CloudError, type PagedIterable, type RequestOptions, singlePage } from '@cloud/core';
+import { arrayOf, invalidResponse, object, optional, parseResponse } from '@cloud/core/service';
 import type { ComputeClient } from '../client.js';
-import { type ComputeApiVersion, type ComputeApiVersionWire, parseComputeApiVersion } from './types.js';
+import {
+  COMPUTE_API_VERSION,
+  type ComputeApiVersion,
+  type ComputeApiVersionWire,
+  parseComputeApiVersion,
+} from './types.js';
+
+/** The root document lists `versions`; a versioned endpoint answers with one `version`. */
+const VERSIONS = object<{ versions?: ComputeApiVersionWire[]; version?: ComputeApiVersionWire }>({
+  versions: optional(arrayOf(COMPUTE_API_VERSION)),
+  version: optional(COMPUTE_API_VERSION),
+});
 
 const VERSION_SEGMENT = /\/(v\d+(?:\.\d+)?)(?=\/|$)/;
 
@@ -21,13 +33,14 @@ const versionIdOf = (endpoint: string): string | undefined => {
 
 async function fetchVersions(client: ComputeClient, options?: RequestOptions): Promise<ComputeApiVersion[]> {
   const root = computeRootUrl(await client.endpoint(options?.signal));
-  const res = await client.request<{ versions?: ComputeApiVersionWire[]; version?: ComputeApiVersionWire }>(
-    'GET',
-    root,
-    { ...options, okStatuses: [300], resource: 'compute API versions' },
-  );
-  const body = res.body ?? {};
-  const list = body.versions ?? (body.version ? [body.version] : []);
+  const res = await client.request('GET', root, {
+    ...options,
+    okStatuses: [300],
+    resource: 'compute API versions',
+  });
+  const body = parseResponse(res, VERSIONS);
+  const list = body.versions ?? (body.version ? [body.version] : undefined);
+  if (!list) throw invalidResponse(res, 'the body has neither "versions" nor "version"');
   return list.map(parseComputeApiVersion);
 }
 

@@ -1,3 +1,5 @@
+import { boolean, object, optional, string } from '@cloud/core/service';
+
 /**
  * A volume attached to a server.
  * @example const { device } = await getVolumeAttachment(compute, serverId, volumeId);
@@ -41,4 +43,16 @@ export const parseVolumeAttachment = (w: VolumeAttachmentWire): VolumeAttachment
   ...(w.delete_on_termination !== undefined ? { deleteOnTermination: w.delete_on_termination } : {}),
   ...(w.attachment_id ? { attachmentId: w.attachment_id } : {}),
   ...(w.bdm_uuid ? { bdmUuid: w.bdm_uuid } : {}),
+});
+
+/** @internal */
+export const VOLUME_ATTACHMENT = object<VolumeAttachmentWire>({
+  id: optional(string),
+  serverId: string,
+  volumeId: string,
+  device: optional(string),
+  tag: optional(string),
+  delete_on_termination: optional(boolean),
+  attachment_id: optional(string),
+  bdm_uuid: optional(string),
 });

@@ -7,9 +7,10 @@ import {
   requireString,
   requireUuid,
 } from '@cloud/core';
+import { arrayOf, unwrap } from '@cloud/core/service';
 import { type ComputeClient, requireMicroversion } from '../client.js';
 import { requireServerId } from '../common.js';
-import { parseVolumeAttachment, type VolumeAttachment, type VolumeAttachmentWire } from './types.js';
+import { parseVolumeAttachment, VOLUME_ATTACHMENT, type VolumeAttachment } from './types.js';
 import { volumeAttachmentPath, volumeAttachmentsPath } from './urls.js';
 
 /**
@@ -46,23 +47,19 @@ export async function attachVolume(
   if (params.device !== undefined) requireString(params.device, 'device');
   if (params.tag !== undefined) requireMicroversion(client, '2.49', 'tag');
   if (params.deleteOnTermination !== undefined) requireMicroversion(client, '2.79', 'deleteOnTermination');
-  const res = await client.request<{ volumeAttachment: VolumeAttachmentWire }>(
-    'POST',
-    volumeAttachmentsPath(serverId),
-    {
-      ...options,
-      json: {
-        volumeAttachment: omitUndefined({
-          volumeId: params.volumeId,
-          device: params.device,
-          tag: params.tag,
-          delete_on_termination: params.deleteOnTermination,
-        }),
-      },
-      resource: `server "${serverId}"`,
+  const res = await client.request('POST', volumeAttachmentsPath(serverId), {
+    ...options,
+    json: {
+      volumeAttachment: omitUndefined({
+        volumeId: params.volumeId,
+        device: params.device,
+        tag: params.tag,
+        delete_on_termination: params.deleteOnTermination,
+      }),
     },
-  );
-  return parseVolumeAttachment(res.body.volumeAttachment);
+    resource: `server "${serverId}"`,
+  });
+  return parseVolumeAttachment(unwrap(res, 'volumeAttachment', VOLUME_ATTACHMENT));
 }
 
 /**
@@ -85,12 +82,12 @@ export function listVolumeAttachments(
     marker: params.offset === undefined ? undefined : String(params.offset),
     fetchPage: async ({ marker, limit }) => {
       const offset = marker === undefined ? undefined : Number(marker);
-      const res = await client.request<{ volumeAttachments: VolumeAttachmentWire[] }>(
-        'GET',
-        volumeAttachmentsPath(serverId),
-        { ...options, searchParams: { limit, offset }, resource: `server "${serverId}"` },
-      );
-      const items = (res.body?.volumeAttachments ?? []).map(parseVolumeAttachment);
+      const res = await client.request('GET', volumeAttachmentsPath(serverId), {
+        ...options,
+        searchParams: { limit, offset },
+        resource: `server "${serverId}"`,
+      });
+      const items = unwrap(res, 'volumeAttachments', arrayOf(VOLUME_ATTACHMENT)).map(parseVolumeAttachment);
       const next =
         limit !== undefined && items.length === limit ? String((offset ?? 0) + items.length) : undefined;
       return { items, nextMarker: next };
@@ -114,12 +111,11 @@ export async function getVolumeAttachment(
 ): Promise<VolumeAttachment> {
   requireServerId(serverId);
   requireUuid(volumeId, 'volumeId');
-  const res = await client.request<{ volumeAttachment: VolumeAttachmentWire }>(
-    'GET',
-    volumeAttachmentPath(serverId, volumeId),
-    { ...options, resource: `volume attachment "${volumeId}" of server "${serverId}"` },
-  );
-  return parseVolumeAttachment(res.body.volumeAttachment);
+  const res = await client.request('GET', volumeAttachmentPath(serverId, volumeId), {
+    ...options,
+    resource: `volume attachment "${volumeId}" of server "${serverId}"`,
+  });
+  return parseVolumeAttachment(unwrap(res, 'volumeAttachment', VOLUME_ATTACHMENT));
 }
 
 /**

@@ -6,10 +6,12 @@ import {
   requireNonBlank,
   ValidationError,
 } from '@cloud/core';
+import { unwrap } from '@cloud/core/service';
 import type { DatabaseClient } from '../client.js';
 import { type DatabaseListParams, optionalString, requireId } from '../common.js';
 import {
   type CreateDatabaseBackupParams,
+  DATABASE_BACKUP,
   type DatabaseBackup,
   type DatabaseBackupWire,
   type ListDatabaseBackupsParams,
@@ -40,11 +42,11 @@ export async function createDatabaseBackup(
     parent_id: params.parentId === undefined ? undefined : requireId(params.parentId, 'parentId'),
     incremental: params.incremental ? 1 : undefined,
   });
-  const res = await client.request<{ backup: DatabaseBackupWire }>('POST', backupsPath(), {
+  const res = await client.request('POST', backupsPath(), {
     ...options,
     json: { backup },
   });
-  return parseDatabaseBackup(res.body.backup);
+  return parseDatabaseBackup(unwrap(res, 'backup', DATABASE_BACKUP));
 }
 
 /**
@@ -67,6 +69,7 @@ export function listDatabaseBackups(
     marker: params.marker,
     query: { datastore: params.datastore },
     map: parseDatabaseBackup,
+    shape: DATABASE_BACKUP,
     options,
   });
 }
@@ -92,6 +95,7 @@ export function listDatabaseInstanceBackups(
     limit: params.limit,
     marker: params.marker,
     map: parseDatabaseBackup,
+    shape: DATABASE_BACKUP,
     resource: `database instance "${instanceId}"`,
     options,
   });
@@ -111,11 +115,11 @@ export async function getDatabaseBackup(
   options?: RequestOptions,
 ): Promise<DatabaseBackup> {
   requireId(backupId, 'backupId');
-  const res = await client.request<{ backup: DatabaseBackupWire }>('GET', backupPath(backupId), {
+  const res = await client.request('GET', backupPath(backupId), {
     ...options,
     resource: `database backup "${backupId}"`,
   });
-  return parseDatabaseBackup(res.body.backup);
+  return parseDatabaseBackup(unwrap(res, 'backup', DATABASE_BACKUP));
 }
 
 /**

@@ -1,3 +1,4 @@
+import { number, object, optional, string } from '@cloud/core/service';
 import { parseTroveDate } from '../common.js';
 
 /**
@@ -97,4 +98,25 @@ export const parseDatabaseBackup = (w: DatabaseBackupWire): DatabaseBackup => ({
     : {}),
   ...(w.created ? { created: parseTroveDate(w.created) } : {}),
   ...(w.updated ? { updated: parseTroveDate(w.updated) } : {}),
+});
+
+/** @internal */
+export const DATABASE_BACKUP = object<DatabaseBackupWire>({
+  id: string,
+  name: string,
+  description: optional(string),
+  instance_id: optional(string),
+  status: string,
+  size: optional(number),
+  locationRef: optional(string),
+  parent_id: optional(string),
+  datastore: optional(
+    object<NonNullable<DatabaseBackupWire['datastore']>>({
+      type: string,
+      version: string,
+      version_id: optional(string),
+    }),
+  ),
+  created: optional(string),
+  updated: optional(string),
 });

@@ -6,10 +6,13 @@ import {
   requireNonBlank,
   ValidationError,
 } from '@cloud/core';
+import { unwrap } from '@cloud/core/service';
 import type { DatabaseClient } from '../client.js';
 import { type DatabaseListParams, optionalString, requireId, toDatastoreWire } from '../common.js';
 import { instancePath } from '../instances/urls.js';
 import {
+  CONFIGURATION_GROUP,
+  CONFIGURATION_GROUP_INSTANCE,
   type ConfigurationGroup,
   type ConfigurationGroupInstance,
   type ConfigurationGroupWire,
@@ -56,6 +59,7 @@ export function listConfigurationGroups(
     limit: params.limit,
     marker: params.marker,
     map: parseConfigurationGroup,
+    shape: CONFIGURATION_GROUP,
     options,
   });
 }
@@ -74,12 +78,11 @@ export async function getConfigurationGroup(
   options?: RequestOptions,
 ): Promise<ConfigurationGroup> {
   requireId(configurationId, 'configurationId');
-  const res = await client.request<{ configuration: ConfigurationGroupWire }>(
-    'GET',
-    configurationPath(configurationId),
-    { ...options, resource: resource(configurationId) },
-  );
-  return parseConfigurationGroup(res.body.configuration);
+  const res = await client.request('GET', configurationPath(configurationId), {
+    ...options,
+    resource: resource(configurationId),
+  });
+  return parseConfigurationGroup(unwrap(res, 'configuration', CONFIGURATION_GROUP));
 }
 
 /**
@@ -104,11 +107,11 @@ export async function createConfigurationGroup(
     values: requireValues(params.values),
     datastore: toDatastoreWire(params.datastore),
   });
-  const res = await client.request<{ configuration: ConfigurationGroupWire }>('POST', configurationsPath(), {
+  const res = await client.request('POST', configurationsPath(), {
     ...options,
     json: { configuration },
   });
-  return parseConfigurationGroup(res.body.configuration);
+  return parseConfigurationGroup(unwrap(res, 'configuration', CONFIGURATION_GROUP));
 }
 
 /**
@@ -200,6 +203,7 @@ export function listConfigurationGroupInstances(
     limit: params.limit,
     marker: params.marker,
     map: (w) => ({ id: w.id, name: w.name }),
+    shape: CONFIGURATION_GROUP_INSTANCE,
     resource: resource(configurationId),
     options,
   });

@@ -1,3 +1,4 @@
+import { boolean, number, object, oneOf, optional, recordOf, string } from '@cloud/core/service';
 import { parseTroveDate } from '../common.js';
 
 /**
@@ -86,3 +87,23 @@ export const parseConfigurationGroup = (w: ConfigurationGroupWire): Configuratio
   ...(w.created ? { created: parseTroveDate(w.created) } : {}),
   ...(w.updated ? { updated: parseTroveDate(w.updated) } : {}),
 });
+
+/** A value of a configuration group: Trove sends strings, numbers and booleans. @internal */
+export const CONFIGURATION_VALUE = oneOf(oneOf(string, number), boolean);
+
+/** @internal */
+export const CONFIGURATION_GROUP = object<ConfigurationGroupWire>({
+  id: string,
+  name: string,
+  description: optional(string),
+  datastore_name: optional(string),
+  datastore_version_id: optional(string),
+  datastore_version_name: optional(string),
+  values: optional(recordOf(CONFIGURATION_VALUE)),
+  instance_count: optional(number),
+  created: optional(string),
+  updated: optional(string),
+});
+
+/** @internal */
+export const CONFIGURATION_GROUP_INSTANCE = object<ConfigurationGroupInstance>({ id: string, name: string });

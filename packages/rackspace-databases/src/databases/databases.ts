@@ -4,6 +4,7 @@ import { type DatabaseListParams, requireId } from '../common.js';
 import { requireDatabaseName } from '../validation.js';
 import {
   type CreateDatabaseParams,
+  DATABASE,
   type Database,
   type DatabaseWire,
   parseDatabase,
@@ -77,6 +78,7 @@ export function listDatabases(
     limit: params.limit,
     marker: params.marker,
     map: parseDatabase,
+    shape: DATABASE,
     resource: `database instance "${instanceId}"`,
     options,
   });

@@ -1,4 +1,5 @@
 import { omitUndefined, ValidationError } from '@cloud/core';
+import { object, optional, string } from '@cloud/core/service';
 import { optionalString } from '../common.js';
 import { requireDatabaseName } from '../validation.js';
 
@@ -64,3 +65,10 @@ export function toDatabaseWires(databases: readonly CreateDatabaseParams[], fiel
     });
   });
 }
+
+/** @internal */
+export const DATABASE = object<DatabaseWire>({
+  name: string,
+  character_set: optional(string),
+  collate: optional(string),
+});

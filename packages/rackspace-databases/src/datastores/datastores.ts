@@ -1,11 +1,12 @@
 import { type PagedIterable, type RequestOptions, singlePage } from '@cloud/core';
+import { arrayOf, unwrap } from '@cloud/core/service';
 import type { DatabaseClient } from '../client.js';
 import { requireId } from '../common.js';
 import {
+  DATASTORE,
+  DATASTORE_VERSION,
   type Datastore,
   type DatastoreVersion,
-  type DatastoreVersionWire,
-  type DatastoreWire,
   parseDatastore,
   parseDatastoreVersion,
 } from './types.js';
@@ -20,8 +21,8 @@ import { datastorePath, datastoresPath, datastoreVersionPath, datastoreVersionsP
  */
 export function listDatastores(client: DatabaseClient, options?: RequestOptions): PagedIterable<Datastore> {
   return singlePage(async () => {
-    const res = await client.request<{ datastores?: DatastoreWire[] }>('GET', datastoresPath(), options);
-    return (res.body?.datastores ?? []).map(parseDatastore);
+    const res = await client.request('GET', datastoresPath(), options);
+    return unwrap(res, 'datastores', arrayOf(DATASTORE)).map(parseDatastore);
   });
 }
 
@@ -39,11 +40,11 @@ export async function getDatastore(
   options?: RequestOptions,
 ): Promise<Datastore> {
   requireId(datastore, 'datastore');
-  const res = await client.request<{ datastore: DatastoreWire }>('GET', datastorePath(datastore), {
+  const res = await client.request('GET', datastorePath(datastore), {
     ...options,
     resource: `datastore "${datastore}"`,
   });
-  return parseDatastore(res.body.datastore);
+  return parseDatastore(unwrap(res, 'datastore', DATASTORE));
 }
 
 /**
@@ -60,12 +61,11 @@ export function listDatastoreVersions(
 ): PagedIterable<DatastoreVersion> {
   requireId(datastore, 'datastore');
   return singlePage(async () => {
-    const res = await client.request<{ versions?: DatastoreVersionWire[] }>(
-      'GET',
-      datastoreVersionsPath(datastore),
-      { ...options, resource: `datastore "${datastore}"` },
-    );
-    return (res.body?.versions ?? []).map(parseDatastoreVersion);
+    const res = await client.request('GET', datastoreVersionsPath(datastore), {
+      ...options,
+      resource: `datastore "${datastore}"`,
+    });
+    return unwrap(res, 'versions', arrayOf(DATASTORE_VERSION)).map(parseDatastoreVersion);
   });
 }
 
@@ -85,10 +85,9 @@ export async function getDatastoreVersion(
 ): Promise<DatastoreVersion> {
   requireId(datastore, 'datastore');
   requireId(version, 'version');
-  const res = await client.request<{ version: DatastoreVersionWire }>(
-    'GET',
-    datastoreVersionPath(datastore, version),
-    { ...options, resource: `version "${version}" of datastore "${datastore}"` },
-  );
-  return parseDatastoreVersion(res.body.version);
+  const res = await client.request('GET', datastoreVersionPath(datastore, version), {
+    ...options,
+    resource: `version "${version}" of datastore "${datastore}"`,
+  });
+  return parseDatastoreVersion(unwrap(res, 'version', DATASTORE_VERSION));
 }

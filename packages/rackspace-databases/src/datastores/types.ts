@@ -1,3 +1,4 @@
+import { arrayOf, boolean, number, object, oneOf, optional, string } from '@cloud/core/service';
 /**
  * A datastore version (e.g. MySQL `5.7`).
  * @example const v = await getDatastoreVersion(db, 'mysql', '5.7');
@@ -59,4 +60,21 @@ export const parseDatastore = (w: DatastoreWire): Datastore => ({
   name: w.name,
   ...(w.default_version ? { defaultVersion: w.default_version } : {}),
   versions: (w.versions ?? []).map(parseDatastoreVersion),
+});
+
+/** @internal */
+export const DATASTORE_VERSION = object<DatastoreVersionWire>({
+  id: string,
+  name: string,
+  datastore: optional(string),
+  active: optional(oneOf(boolean, number)),
+  version: optional(string),
+});
+
+/** @internal */
+export const DATASTORE = object<DatastoreWire>({
+  id: string,
+  name: string,
+  default_version: optional(string),
+  versions: optional(arrayOf(DATASTORE_VERSION)),
 });

@@ -1,7 +1,8 @@
 import { type PagedIterable, type RequestOptions, singlePage } from '@cloud/core';
+import { arrayOf, unwrap } from '@cloud/core/service';
 import type { DatabaseClient } from '../client.js';
 import { requireId } from '../common.js';
-import { type DatabaseFlavor, type DatabaseFlavorWire, parseDatabaseFlavor } from './types.js';
+import { DATABASE_FLAVOR, type DatabaseFlavor, parseDatabaseFlavor } from './types.js';
 import { flavorPath, flavorsPath } from './urls.js';
 
 /**
@@ -16,8 +17,8 @@ export function listDatabaseFlavors(
   options?: RequestOptions,
 ): PagedIterable<DatabaseFlavor> {
   return singlePage(async () => {
-    const res = await client.request<{ flavors?: DatabaseFlavorWire[] }>('GET', flavorsPath(), options);
-    return (res.body?.flavors ?? []).map(parseDatabaseFlavor);
+    const res = await client.request('GET', flavorsPath(), options);
+    return unwrap(res, 'flavors', arrayOf(DATABASE_FLAVOR)).map(parseDatabaseFlavor);
   });
 }
 
@@ -35,9 +36,9 @@ export async function getDatabaseFlavor(
   options?: RequestOptions,
 ): Promise<DatabaseFlavor> {
   const id = requireId(typeof flavorId === 'number' ? String(flavorId) : flavorId, 'flavorId');
-  const res = await client.request<{ flavor: DatabaseFlavorWire }>('GET', flavorPath(id), {
+  const res = await client.request('GET', flavorPath(id), {
     ...options,
     resource: `database flavor "${id}"`,
   });
-  return parseDatabaseFlavor(res.body.flavor);
+  return parseDatabaseFlavor(unwrap(res, 'flavor', DATABASE_FLAVOR));
 }

@@ -1,4 +1,5 @@
-import { idOf, type LinkWire } from '../common.js';
+import { number, object, optional, string, stringOrNumber } from '@cloud/core/service';
+import { idOf, LINKS, type LinkWire } from '../common.js';
 
 /**
  * A database flavor: the memory and CPU of an instance.
@@ -20,7 +21,7 @@ export interface DatabaseFlavor {
 
 /** @internal wire shape */
 export interface DatabaseFlavorWire {
-  id: number | string | null;
+  id?: number | string | null;
   str_id?: string;
   name: string;
   ram: number;
@@ -41,3 +42,14 @@ export function parseDatabaseFlavor(w: DatabaseFlavorWire): DatabaseFlavor {
     ...(href ? { href } : {}),
   };
 }
+
+/** @internal */
+export const DATABASE_FLAVOR = object<DatabaseFlavorWire>({
+  id: optional(stringOrNumber),
+  str_id: optional(string),
+  name: string,
+  ram: number,
+  vcpus: optional(number),
+  disk: optional(number),
+  links: LINKS,
+});

@@ -7,12 +7,14 @@ import {
   requireNonBlank,
   ValidationError,
 } from '@cloud/core';
+import { unwrap } from '@cloud/core/service';
 import type { DatabaseClient } from '../client.js';
 import { optionalString, requireId, toDatastoreWire } from '../common.js';
 import { toDatabaseWires } from '../databases/types.js';
 import { toCreateUserWires } from '../users/types.js';
 import {
   type CreateDatabaseInstanceParams,
+  DATABASE_INSTANCE,
   type DatabaseInstance,
   type DatabaseInstanceWire,
   type ListDatabaseInstancesParams,
@@ -97,11 +99,11 @@ export async function createDatabaseInstance(
   options?: RequestOptions,
 ): Promise<DatabaseInstance> {
   const instance = toCreateInstanceWire(client, params);
-  const res = await client.request<{ instance: DatabaseInstanceWire }>('POST', instancesPath(), {
+  const res = await client.request('POST', instancesPath(), {
     ...options,
     json: { instance },
   });
-  return parseDatabaseInstance(res.body.instance);
+  return parseDatabaseInstance(unwrap(res, 'instance', DATABASE_INSTANCE));
 }
 
 /**
@@ -118,11 +120,11 @@ export async function getDatabaseInstance(
   options?: RequestOptions,
 ): Promise<DatabaseInstance> {
   requireId(instanceId, 'instanceId');
-  const res = await client.request<{ instance: DatabaseInstanceWire }>('GET', instancePath(instanceId), {
+  const res = await client.request('GET', instancePath(instanceId), {
     ...options,
     resource: `database instance "${instanceId}"`,
   });
-  return parseDatabaseInstance(res.body.instance);
+  return parseDatabaseInstance(unwrap(res, 'instance', DATABASE_INSTANCE));
 }
 
 /**
@@ -145,6 +147,7 @@ export function listDatabaseInstances(
     marker: params.marker,
     query: { include_clustered: params.includeClustered },
     map: parseDatabaseInstance,
+    shape: DATABASE_INSTANCE,
     options,
   });
 }

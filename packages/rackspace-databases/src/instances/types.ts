@@ -1,4 +1,5 @@
-import { idOf, type LinkWire, parseTroveDate } from '../common.js';
+import { arrayOf, boolean, number, object, optional, string, stringOrNumber } from '@cloud/core/service';
+import { idOf, LINKS, type LinkWire, parseTroveDate } from '../common.js';
 import type { CreateDatabaseParams } from '../databases/types.js';
 import type { CreateDatabaseUserParams } from '../users/types.js';
 
@@ -54,19 +55,77 @@ export interface DatabaseInstance {
   flavorId: string;
   /** Volume size and usage in GB (`used` is missing while the instance is not ACTIVE). */
   volume?: { size: number; used?: number | undefined } | undefined;
-  /** The datastore (`mysql`, `percona`, `mariadb`...) and its version. */
-  datastore?: { type: string; version: string } | undefined;
+  /** The datastore (`mysql`, `percona`, `mariadb`...), its version and, where reported, `versionNumber`. */
+  datastore?: { type: string; version: string; versionNumber?: string | undefined } | undefined;
   /** Host name to connect to (Rackspace). */
   hostname?: string | undefined;
-  /** IP addresses to connect to (Trove). */
+  /** Every address with its type (`public`, `private`; other strings may appear). */
+  addresses: DatabaseInstanceAddress[];
+  /** The addresses alone, in the order the service listed them (`ip` on older Trove). */
   ipAddresses: string[];
   region?: string | undefined;
   /** Attached configuration group, if any. */
   configurationId?: string | undefined;
+  /** The configuration group attached, with its name and links. */
+  configuration?: DatabaseResourceRef | undefined;
+  /** Replicas of this instance, when it is a replication source. */
+  replicas?: DatabaseResourceRef[] | undefined;
+  /** The source this instance replicates from, when it is a replica. */
+  replicaOf?: DatabaseResourceRef | undefined;
+  /** Server-group policy of the instance and its replicas: `affinity` or `anti-affinity`. */
+  locality?: string | undefined;
+  /** Whether the instance is reachable publicly and from where. */
+  access?: DatabaseInstanceAccess | undefined;
+  /** `self` and `bookmark` links. */
+  links: DatabaseLink[];
+  /**
+   * Fields of the response this version does not parse (a newer API's additions), as sent, so
+   * they stay reachable. Absent when there are none.
+   */
+  extra?: Readonly<Record<string, unknown>> | undefined;
   created?: Date | undefined;
   updated?: Date | undefined;
   /** What went wrong, for instances in `ERROR` (Trove). */
   fault?: { message: string; details?: string | undefined; created?: Date | undefined } | undefined;
+}
+
+/**
+ * One address of a database instance.
+ * @example const pub = instance.addresses.find((a) => a.type === 'public')?.address;
+ */
+export interface DatabaseInstanceAddress {
+  address: string;
+  /** `public` or `private` on Trove; absent when the service gave a bare IP list. */
+  type?: 'public' | 'private' | (string & {}) | undefined;
+}
+
+/**
+ * A link of a database resource.
+ * @example const self = instance.links.find((l) => l.rel === 'self')?.href;
+ */
+export interface DatabaseLink {
+  href: string;
+  rel: string;
+}
+
+/**
+ * A reference to another resource (a replica, a replication source, a configuration group).
+ * @example for (const r of instance.replicas ?? []) console.log(r.id);
+ */
+export interface DatabaseResourceRef {
+  id: string;
+  name?: string | undefined;
+  links: DatabaseLink[];
+}
+
+/**
+ * Network access of an instance.
+ * @example if (instance.access?.isPublic) console.log(instance.access.allowedCidrs);
+ */
+export interface DatabaseInstanceAccess {
+  isPublic?: boolean | undefined;
+  /** Source ranges allowed to connect, e.g. `["203.0.113.0/24"]`. */
+  allowedCidrs?: string[] | undefined;
 }
 
 /**
@@ -131,9 +190,9 @@ export interface DatabaseInstanceWire {
   name: string;
   status: string;
   operating_status?: string;
-  flavor?: { id: string | number | null; links?: LinkWire[] };
+  flavor?: { id?: string | number | null; links?: LinkWire[] };
   volume?: { size: number; used?: number | null };
-  datastore?: { type: string; version: string };
+  datastore?: { type: string; version: string; version_number?: string };
   hostname?: string;
   ip?: string[];
   addresses?: { address: string; type?: string }[];
@@ -143,11 +202,57 @@ export interface DatabaseInstanceWire {
   updated?: string;
   fault?: { message: string; details?: string; created?: string } | null;
   links?: LinkWire[];
+  replicas?: RefWire[];
+  replica_of?: RefWire | null;
+  locality?: string | null;
+  access?: { is_public?: boolean; allowed_cidrs?: string[] } | null;
 }
 
 /** @internal */
+interface RefWire {
+  id: string;
+  name?: string;
+  links?: LinkWire[];
+}
+
+const KNOWN_FIELDS = new Set([
+  'id',
+  'name',
+  'status',
+  'operating_status',
+  'flavor',
+  'volume',
+  'datastore',
+  'hostname',
+  'ip',
+  'addresses',
+  'region',
+  'configuration',
+  'created',
+  'updated',
+  'fault',
+  'links',
+  'replicas',
+  'replica_of',
+  'locality',
+  'access',
+]);
+
+const links = (l: LinkWire[] | undefined): DatabaseLink[] =>
+  (l ?? []).map((x) => ({ href: x.href, rel: x.rel }));
+
+const ref = (r: RefWire): DatabaseResourceRef => ({
+  id: r.id,
+  ...(r.name ? { name: r.name } : {}),
+  links: links(r.links),
+});
+
+/** @internal */
 export function parseDatabaseInstance(w: DatabaseInstanceWire): DatabaseInstance {
-  const ips = w.ip ?? (w.addresses ?? []).map((a) => a.address);
+  const addresses: DatabaseInstanceAddress[] = w.addresses
+    ? w.addresses.map((a) => (a.type ? { address: a.address, type: a.type } : { address: a.address }))
+    : (w.ip ?? []).map((address) => ({ address }));
+  const extra = Object.fromEntries(Object.entries(w).filter(([k]) => !KNOWN_FIELDS.has(k)));
   return {
     id: w.id,
     name: w.name,
@@ -162,11 +267,35 @@ export function parseDatabaseInstance(w: DatabaseInstanceWire): DatabaseInstance
           },
         }
       : {}),
-    ...(w.datastore ? { datastore: { type: w.datastore.type, version: w.datastore.version } } : {}),
+    ...(w.datastore
+      ? {
+          datastore: {
+            type: w.datastore.type,
+            version: w.datastore.version,
+            ...(w.datastore.version_number ? { versionNumber: w.datastore.version_number } : {}),
+          },
+        }
+      : {}),
     ...(w.hostname ? { hostname: w.hostname } : {}),
-    ipAddresses: ips,
+    addresses,
+    ipAddresses: addresses.map((a) => a.address),
     ...(w.region ? { region: w.region } : {}),
-    ...(w.configuration?.id ? { configurationId: w.configuration.id } : {}),
+    ...(w.configuration?.id
+      ? { configurationId: w.configuration.id, configuration: ref(w.configuration) }
+      : {}),
+    ...(w.replicas ? { replicas: w.replicas.map(ref) } : {}),
+    ...(w.replica_of ? { replicaOf: ref(w.replica_of) } : {}),
+    ...(w.locality ? { locality: w.locality } : {}),
+    ...(w.access
+      ? {
+          access: {
+            ...(w.access.is_public !== undefined ? { isPublic: w.access.is_public } : {}),
+            ...(w.access.allowed_cidrs ? { allowedCidrs: [...w.access.allowed_cidrs] } : {}),
+          },
+        }
+      : {}),
+    links: links(w.links),
+    ...(Object.keys(extra).length > 0 ? { extra } : {}),
     ...(w.created ? { created: parseTroveDate(w.created) } : {}),
     ...(w.updated ? { updated: parseTroveDate(w.updated) } : {}),
     ...(w.fault
@@ -180,3 +309,58 @@ export function parseDatabaseInstance(w: DatabaseInstanceWire): DatabaseInstance
       : {}),
   };
 }
+
+const REF = object<RefWire>({ id: string, name: optional(string), links: LINKS });
+
+/** @internal */
+export const DATABASE_INSTANCE = object<DatabaseInstanceWire>({
+  id: string,
+  name: string,
+  status: string,
+  operating_status: optional(string),
+  flavor: optional(
+    object<NonNullable<DatabaseInstanceWire['flavor']>>({ id: optional(stringOrNumber), links: LINKS }),
+  ),
+  volume: optional(
+    object<NonNullable<DatabaseInstanceWire['volume']>>({ size: number, used: optional(number) }),
+  ),
+  datastore: optional(
+    object<NonNullable<DatabaseInstanceWire['datastore']>>({
+      type: string,
+      version: string,
+      version_number: optional(string),
+    }),
+  ),
+  hostname: optional(string),
+  ip: optional(arrayOf(string)),
+  addresses: optional(
+    arrayOf(object<{ address: string; type?: string }>({ address: string, type: optional(string) })),
+  ),
+  region: optional(string),
+  configuration: optional(
+    object<{ id: string; name?: string; links?: LinkWire[] }>({
+      id: string,
+      name: optional(string),
+      links: LINKS,
+    }),
+  ),
+  created: optional(string),
+  updated: optional(string),
+  fault: optional(
+    object<{ message: string; details?: string; created?: string }>({
+      message: string,
+      details: optional(string),
+      created: optional(string),
+    }),
+  ),
+  links: LINKS,
+  replicas: optional(arrayOf(REF)),
+  replica_of: optional(REF),
+  locality: optional(string),
+  access: optional(
+    object<NonNullable<DatabaseInstanceWire['access']>>({
+      is_public: optional(boolean),
+      allowed_cidrs: optional(arrayOf(string)),
+    }),
+  ),
+});

@@ -1,8 +1,21 @@
-import type { RequestOptions } from '@cloud/core';
+import { REDACTED, type RequestOptions } from '@cloud/core';
+import { boolean, object, oneOf, type ResponseLike, string, unwrap } from '@cloud/core/service';
 import type { DatabaseClient } from '../client.js';
 import { requireId } from '../common.js';
 import { parseRootUser, type RootUserCredentials, type RootUserWire } from './types.js';
 import { rootPath } from './urls.js';
+
+const ROOT_USER = object<RootUserWire['user']>({ name: string, password: string });
+
+function withoutPassword(res: ResponseLike): ResponseLike {
+  const body = res.body as { user?: { password?: unknown } } | null | undefined;
+  const user = body && typeof body === 'object' ? body.user : undefined;
+  if (!user || typeof user !== 'object' || user.password === undefined) return res;
+  return {
+    ...res,
+    body: { ...body, user: { ...user, password: typeof user.password === 'string' ? REDACTED : 0 } },
+  };
+}
 
 /**
  * Enables the `root` account of an instance (reachable from any host) and returns its new,
@@ -23,11 +36,13 @@ export async function enableRootUser(
   options?: RequestOptions,
 ): Promise<RootUserCredentials> {
   requireId(instanceId, 'instanceId');
-  const res = await client.request<RootUserWire>('POST', rootPath(instanceId), {
+  const res = await client.request('POST', rootPath(instanceId), {
     ...options,
     resource: `database instance "${instanceId}"`,
   });
-  return parseRootUser(res.body);
+  // Check a copy with the password masked, so an error quoting the body cannot carry it.
+  unwrap(withoutPassword(res), 'user', ROOT_USER);
+  return parseRootUser(res.body as RootUserWire);
 }
 
 /**
@@ -44,10 +59,10 @@ export async function isRootEnabled(
   options?: RequestOptions,
 ): Promise<boolean> {
   requireId(instanceId, 'instanceId');
-  const res = await client.request<{ rootEnabled: boolean | string }>('GET', rootPath(instanceId), {
+  const res = await client.request('GET', rootPath(instanceId), {
     ...options,
     resource: `database instance "${instanceId}"`,
   });
-  const v = res.body.rootEnabled;
+  const v = unwrap(res, 'rootEnabled', oneOf(boolean, string));
   return v === true || v === 'True' || v === 'true';
 }

@@ -1,4 +1,5 @@
 import { type PagedIterable, type RequestOptions, singlePage, ValidationError } from '@cloud/core';
+import { arrayOf, object, string, unwrap } from '@cloud/core/service';
 import type { DatabaseClient } from '../client.js';
 import { requireId } from '../common.js';
 import { requireDatabaseName } from '../validation.js';
@@ -72,11 +73,10 @@ export function listDatabaseAccess(
   requireId(instanceId, 'instanceId');
   const u = resolveUserRef(user, client.maxUserNameLength);
   return singlePage(async () => {
-    const res = await client.request<{ databases?: { name: string }[] }>(
-      'GET',
-      userDatabasesPath(instanceId, u.name, u.host),
-      { ...options, resource: `database user "${userLabel(u)}" on instance "${instanceId}"` },
-    );
-    return (res.body?.databases ?? []).map((d) => d.name);
+    const res = await client.request('GET', userDatabasesPath(instanceId, u.name, u.host), {
+      ...options,
+      resource: `database user "${userLabel(u)}" on instance "${instanceId}"`,
+    });
+    return unwrap(res, 'databases', arrayOf(object<{ name: string }>({ name: string }))).map((d) => d.name);
   });
 }

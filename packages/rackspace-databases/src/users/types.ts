@@ -1,4 +1,5 @@
 import { omitUndefined, ValidationError } from '@cloud/core';
+import { arrayOf, object, optional, string } from '@cloud/core/service';
 import {
   RESERVED_DATABASE_USER_NAMES,
   requireDatabaseName,
@@ -147,3 +148,10 @@ export function toCreateUserWires(
 /** `name@host`, or the name alone, for messages. @internal */
 export const userLabel = (u: { name: string; host?: string | undefined }): string =>
   u.host ? `${u.name}@${u.host}` : u.name;
+
+/** @internal */
+export const DATABASE_USER = object<DatabaseUserWire>({
+  name: string,
+  host: optional(string),
+  databases: optional(arrayOf(object<{ name: string }>({ name: string }))),
+});

@@ -5,11 +5,13 @@ import {
   type RequestOptions,
   ValidationError,
 } from '@cloud/core';
+import { unwrap } from '@cloud/core/service';
 import type { DatabaseClient } from '../client.js';
 import { type DatabaseListParams, requireId } from '../common.js';
 import { requireHost, requirePassword, requireUserName } from '../validation.js';
 import {
   type CreateDatabaseUserParams,
+  DATABASE_USER,
   type DatabaseUser,
   type DatabaseUserPasswordChange,
   type DatabaseUserRef,
@@ -87,6 +89,7 @@ export function listDatabaseUsers(
     limit: params.limit,
     marker: params.marker,
     map: parseDatabaseUser,
+    shape: DATABASE_USER,
     resource: `database instance "${instanceId}"`,
     options,
   });
@@ -108,11 +111,11 @@ export async function getDatabaseUser(
 ): Promise<DatabaseUser> {
   requireId(instanceId, 'instanceId');
   const u = resolveUserRef(user, client.maxUserNameLength);
-  const res = await client.request<{ user: DatabaseUserWire }>('GET', userPath(instanceId, u.name, u.host), {
+  const res = await client.request('GET', userPath(instanceId, u.name, u.host), {
     ...options,
     resource: `database user "${userLabel(u)}" on instance "${instanceId}"`,
   });
-  return parseDatabaseUser(res.body.user);
+  return parseDatabaseUser(unwrap(res, 'user', DATABASE_USER));
 }
 
 /**

@@ -143,7 +143,12 @@ export const toProviderInstance = (
   flavorId: i.flavorId,
   size: i.volume?.size,
   hostname: i.hostname ?? i.ipAddresses[0],
-  datastore: i.datastore,
+  datastore: i.datastore && { type: i.datastore.type, version: i.datastore.version },
+  addresses: i.addresses.map((a) => (a.type ? { address: a.address, type: a.type } : { address: a.address })),
+  replication: {
+    ...(i.replicaOf ? { replicaOf: i.replicaOf.id } : {}),
+    replicas: (i.replicas ?? []).map((r) => r.id),
+  },
   created: i.created,
 });
 

@@ -139,6 +139,13 @@ export interface ProviderDatabaseInstance {
   hostname?: string | undefined;
   /** Database engine and version, e.g. `{ type: 'mysql', version: '5.7' }`. */
   datastore?: { type: string; version: string } | undefined;
+  /** Every address with its type (`public` / `private`, when the cloud says). */
+  addresses: { address: string; type?: string | undefined }[];
+  /**
+   * Replication layout: the source this instance replicates from (`replicaOf`) and the ids of its
+   * own replicas (empty when it has none).
+   */
+  replication: { replicaOf?: string | undefined; replicas: string[] };
   /** When the instance was created. */
   created?: Date | undefined;
 }
