@@ -108,6 +108,8 @@ async function putImageData(
     if (split.kind === 'stream') destroySource(split.source);
     throw metered?.error ?? error;
   }
+  // A server may answer before reading the whole body; the source's own failure still counts.
+  if (metered?.error) throw metered.error;
   const bytes = split.kind === 'bytes' ? split.data.length : (metered?.counted ?? 0);
   onProgress?.({ transferred: bytes, total: bytes });
   return bytes;

@@ -74,7 +74,7 @@ const memberPath = (imageId: string, memberId: string) =>
  * Lists the members of an image (all of them, to its owner; to a member, only itself).
  * @example
  * ```ts
- * const pending = (await Array.fromAsync(listImageMembers(glance, id))).filter((m) => m.status === 'pending');
+ * const pending = (await toArray(listImageMembers(glance, id))).filter((m) => m.status === 'pending');
  * ```
  */
 export function listImageMembers(
