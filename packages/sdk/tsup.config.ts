@@ -7,6 +7,7 @@ export default library({
     swift: 'src/swift.ts',
     compute: 'src/compute.ts',
     databases: 'src/databases.ts',
+    image: 'src/image.ts',
     providers: 'src/providers/index.ts',
   },
 });

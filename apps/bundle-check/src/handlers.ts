@@ -14,6 +14,7 @@ const CORE = '@cloud/core';
 const SWIFT = '@cloud/swift';
 const COMPUTE = '@cloud/openstack-compute';
 const DATABASES = '@cloud/rackspace-databases';
+const IMAGE = '@cloud/openstack-image';
 const SDK = '@cloud/sdk';
 
 /** The bundles the check builds. */
@@ -53,6 +54,18 @@ export const HANDLERS: HandlerSpec[] = [
     file: 'handlers/sdk-databases-list.ts',
     imports: "listDatabaseInstances from '@cloud/sdk'",
     allow: [CORE, DATABASES],
+  },
+  {
+    name: 'image-upload',
+    file: 'handlers/image-upload.ts',
+    imports: "uploadImageData from '@cloud/openstack-image'",
+    allow: [CORE, IMAGE],
+  },
+  {
+    name: 'sdk-image-upload',
+    file: 'handlers/sdk-image-upload.ts',
+    imports: "uploadImageData from '@cloud/sdk'",
+    allow: [CORE, IMAGE],
   },
   {
     // The `providers` object holds every factory, so every service is expected in this bundle.

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as core from '@cloud/core';
 import * as compute from '@cloud/openstack-compute';
+import * as image from '@cloud/openstack-image';
 import * as databases from '@cloud/rackspace-databases';
 import * as swift from '@cloud/swift';
 import { describe, expect, it } from '@jest/globals';
@@ -16,6 +17,7 @@ import {
 import * as sdkCompute from '../src/compute.js';
 import * as sdkCore from '../src/core.js';
 import * as sdkDatabases from '../src/databases.js';
+import * as sdkImage from '../src/image.js';
 import * as sdk from '../src/index.js';
 import * as sdkProviders from '../src/providers/index.js';
 import * as sdkSwift from '../src/swift.js';
@@ -25,6 +27,7 @@ const packages: [string, Record<string, unknown>, Record<string, unknown>][] = [
   ['@cloud/swift', swift, sdkSwift],
   ['@cloud/openstack-compute', compute, sdkCompute],
   ['@cloud/rackspace-databases', databases, sdkDatabases],
+  ['@cloud/openstack-image', image, sdkImage],
 ];
 
 describe('@cloud/sdk root', () => {

@@ -32,6 +32,8 @@ export const mockEndpoints = (region = 'RegionOne') => {
     objectStoreInternal: `https://swift-internal.${r}.mock.test/v1/AUTH_${MOCK_PROJECT_ID}`,
     cdn: `https://cdn.${r}.mock.test/v1/AUTH_${MOCK_PROJECT_ID}`,
     database: `https://database.${r}.mock.test/v1.0/${MOCK_PROJECT_ID}`,
+    /** Glance lists its unversioned root; clients add `/v2`. */
+    image: `https://image.${r}.mock.test`,
   };
 };
 
@@ -59,6 +61,7 @@ export function mockCatalogV3(regions: readonly string[] = MOCK_REGIONS) {
     { id: 'svc-swift', type: 'object-store', name: 'swift', endpoints: ep('objectStore') },
     { id: 'svc-cdn', type: 'rax:object-cdn', name: 'cloudFilesCDN', endpoints: ep('cdn') },
     { id: 'svc-trove', type: 'database', name: 'trove', endpoints: ep('database') },
+    { id: 'svc-glance', type: 'image', name: 'glance', endpoints: ep('image') },
   ];
 }
 
