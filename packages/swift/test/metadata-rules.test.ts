@@ -35,7 +35,7 @@ describe('metadata that would not round-trip', () => {
     ];
     for (const write of writers) {
       for (const [metadata, field] of changed) {
-        const err = await write(metadata).catch((e) => e);
+        const err = (await write(metadata).catch((e) => e)) as ValidationError;
         expect(err).toBeInstanceOf(ValidationError);
         expect(err.field).toBe(field);
         expect(err.message).toContain(field.split('.')[1]);

@@ -1,7 +1,12 @@
 import { ConflictError, NotFoundError, type PagedIterable, paginate, type RequestOptions } from '@cloud/core';
 import type { SwiftClient } from '../client.js';
 import { checkConcurrency } from '../client.js';
-import { encodeHeaderValue, metadataToHeaders, removalHeaders } from '../internal/headers.js';
+import {
+  encodeHeaderValue,
+  metadataToHeaders,
+  removalHeaders,
+  tempUrlKeySecrets,
+} from '../internal/headers.js';
 import { runPool } from '../internal/pool.js';
 import { checkContainerName, checkMetadata, checkMetadataKeys } from '../internal/validate.js';
 import { objectPath } from '../objects/urls.js';
@@ -237,7 +242,13 @@ export async function setContainerMetadata(
 ): Promise<void> {
   checkContainerName(name);
   checkMetadata(metadata);
-  await postContainer(client, name, metadataToHeaders('x-container-meta-', metadata), options);
+  await postContainer(
+    client,
+    name,
+    metadataToHeaders('x-container-meta-', metadata),
+    options,
+    tempUrlKeySecrets(metadata),
+  );
 }
 
 /**
@@ -265,10 +276,12 @@ export async function postContainer(
   name: string,
   headers: Record<string, string>,
   options?: RequestOptions,
+  secrets?: readonly string[],
 ): Promise<void> {
   await client.request('POST', containerPath(name), {
     ...options,
     headers: { ...options?.headers, ...headers },
+    secrets,
     resource: `container "${name}"`,
   });
 }
