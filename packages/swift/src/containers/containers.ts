@@ -7,17 +7,19 @@ import {
   removalHeaders,
   tempUrlKeySecrets,
 } from '../internal/headers.js';
+import { listingRows } from '../internal/listing.js';
 import { runPool } from '../internal/pool.js';
 import { checkContainerName, checkMetadata, checkMetadataKeys } from '../internal/validate.js';
+import { NAME_ROW } from '../objects/types.js';
 import { objectPath } from '../objects/urls.js';
 import { aclHeaders, quotaHeaders, versioningHeaders } from './headers.js';
 import {
+  CONTAINER_ROW,
   type Container,
   type ContainerAcl,
   type ContainerInfo,
   type ContainerQuota,
   type ContainerVersioning,
-  type ContainerWire,
   parseContainer,
   parseContainerInfo,
 } from './types.js';
@@ -56,7 +58,7 @@ export function listContainers(
     pageSize: params.limit,
     marker: params.marker,
     fetchPage: async ({ marker, limit }) => {
-      const res = await client.request<ContainerWire[] | undefined>('GET', '', {
+      const res = await client.request('GET', '', {
         ...options,
         searchParams: {
           format: 'json',
@@ -68,7 +70,7 @@ export function listContainers(
         },
         resource: 'account',
       });
-      const rows = res.body ?? [];
+      const rows = listingRows(res, CONTAINER_ROW);
       return { items: rows.map(parseContainer), nextMarker: rows.at(-1)?.name };
     },
   });
@@ -195,12 +197,12 @@ async function emptyContainer(
 function listContainerObjectNames(client: SwiftClient, name: string, options?: RequestOptions) {
   return paginate({
     fetchPage: async ({ marker }) => {
-      const res = await client.request<{ name?: string; subdir?: string }[] | undefined>(
-        'GET',
-        containerPath(name),
-        { ...options, searchParams: { format: 'json', marker }, resource: `container "${name}"` },
-      );
-      const rows = (res.body ?? []).flatMap((r) => (r.name === undefined ? [] : [r.name]));
+      const res = await client.request('GET', containerPath(name), {
+        ...options,
+        searchParams: { format: 'json', marker },
+        resource: `container "${name}"`,
+      });
+      const rows = listingRows(res, NAME_ROW).flatMap((r) => (r.name === undefined ? [] : [r.name]));
       return { items: rows, nextMarker: rows.at(-1) };
     },
   }).byPage();
