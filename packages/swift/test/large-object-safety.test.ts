@@ -1,7 +1,7 @@
 import { mkdtemp, rm, truncate, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { HttpError, NetworkError, ValidationError } from '@cloud/core';
+import { AbortError, HttpError, NetworkError, ValidationError } from '@cloud/core';
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { HttpResponse } from 'msw';
 import {
@@ -101,6 +101,30 @@ describe('large uploads whose manifest PUT fails', () => {
     // Old and new segments are all kept: either manifest may be the live one.
     expect(segmentNames()).toHaveLength(oldSegments.length + 4);
     for (const name of oldSegments) expect(segmentNames()).toContain(name);
+  });
+
+  it('keeps the segments when the caller stops waiting during the manifest PUT', async () => {
+    const swift = await ready();
+    const controller = new AbortController();
+    fake.intercept(async (req) => {
+      if (!isManifestPut(req)) return undefined;
+      controller.abort();
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      return HttpResponse.error();
+    });
+    const err = await uploadLargeObject(
+      swift,
+      'lo',
+      'cut',
+      pattern(2 * MiB + 1, 13),
+      { segmentSize: MiB },
+      { signal: controller.signal },
+    ).catch((e) => e);
+    // Swift may still be checking the manifest: nothing it may point at is deleted.
+    expect(err).toBeInstanceOf(SwiftUploadUnconfirmedError);
+    expect(err.cause).toBeInstanceOf(AbortError);
+    expect(err.segmentPrefix).toMatch(/^cut\/slo\//);
+    expect(segmentNames()).toHaveLength(3);
   });
 
   it('keeps the old segments when the new manifest is refused, and with keepOldSegments', async () => {
