@@ -46,6 +46,8 @@ export interface ServiceRequest extends RequestOptions {
   onUploadProgress?: ((p: TransferProgress) => void) | undefined;
   /** Set `false` to receive the body exactly as stored (no content-encoding decoding). Default true. */
   decompress?: boolean | undefined;
+  /** Values this request sends that must never appear in an error (e.g. a key being set). */
+  secrets?: readonly string[] | undefined;
 }
 
 /** A service response. Headers keep Node's lower-cased names. */
@@ -211,7 +213,7 @@ export function createServiceClient(session: Session, options: ServiceClientOpti
           headers: res.headers,
           body: res.body.toString('utf8'),
           resource: req.resource,
-          secrets: [token],
+          secrets: [token, ...(req.secrets ?? [])],
         });
       }
       return {
@@ -239,7 +241,7 @@ export function createServiceClient(session: Session, options: ServiceClientOpti
           headers: res.headers,
           body,
           resource: req.resource,
-          secrets: [token],
+          secrets: [token, ...(req.secrets ?? [])],
         });
       }
       return res;

@@ -100,6 +100,7 @@ export {
   type SwiftObjectInfo,
   type SwiftPseudoFolder,
   type SwiftTempAuthOptions,
+  SwiftUploadUnconfirmedError,
   setAccountMetadata,
   setAccountTempUrlKey,
   setContainerAcl,

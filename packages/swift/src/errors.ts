@@ -43,3 +43,24 @@ export class SwiftBulkOperationError extends CloudError {
     this.failures = details.failures;
   }
 }
+
+/**
+ * A large-object upload sent its manifest but could not learn whether Swift stored it (the
+ * answer was lost and Swift could not be asked afterwards). The segments are kept, since they may
+ * now be the live object's data: check the object (`getObjectMetadata`) and upload again, or
+ * delete the segments under `segmentContainer/segmentPrefix` once the object is known not to use
+ * them. `cause` is the failure of the manifest PUT.
+ * @example
+ * ```ts
+ * catch (e) { if (e instanceof SwiftUploadUnconfirmedError) console.warn(e.segmentContainer, e.segmentPrefix); }
+ * ```
+ */
+export class SwiftUploadUnconfirmedError extends CloudError {
+  readonly segmentContainer: string;
+  readonly segmentPrefix: string;
+  constructor(message: string, details: { segmentContainer: string; segmentPrefix: string; cause: unknown }) {
+    super(message, 'UPLOAD_UNCONFIRMED', { cause: details.cause });
+    this.segmentContainer = details.segmentContainer;
+    this.segmentPrefix = details.segmentPrefix;
+  }
+}

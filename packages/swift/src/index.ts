@@ -55,7 +55,12 @@ export {
   type ContainerVersioning,
   SWIFT_PUBLIC_READ_ACL,
 } from './containers/types.js';
-export { type BulkFailure, SwiftBulkOperationError, TempUrlKeyMissingError } from './errors.js';
+export {
+  type BulkFailure,
+  SwiftBulkOperationError,
+  SwiftUploadUnconfirmedError,
+  TempUrlKeyMissingError,
+} from './errors.js';
 export type { UploadBody } from './internal/body.js';
 export { MAX_CONTAINER_NAME_BYTES, MAX_OBJECT_NAME_BYTES } from './internal/validate.js';
 export { DEFAULT_CONTENT_TYPE, guessContentType } from './objects/content-type.js';

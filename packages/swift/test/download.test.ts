@@ -268,4 +268,25 @@ describe('downloadObjectToFile', () => {
   it('rejects an empty path', async () => {
     await expect(downloadObjectToFile(client(), 'dl', 'x', '')).rejects.toMatchObject({ field: 'filePath' });
   });
+
+  it('rejects a missing directory, a file as directory or a directory as target before any request', async () => {
+    const swift = await withObject(pattern(10));
+    cloud.requests.length = 0;
+    const missing = join(dir, 'no-such-dir', 'out.bin');
+    const err = await downloadObjectToFile(swift, 'dl', 'obj.bin', missing).catch((e) => e);
+    expect(err).toMatchObject({ name: 'ValidationError', field: 'filePath' });
+    expect(err.message).toContain(join(dir, 'no-such-dir'));
+    const file = join(dir, 'plain.txt');
+    await writeFile(file, 'x');
+    await expect(downloadObjectToFile(swift, 'dl', 'obj.bin', join(file, 'out.bin'))).rejects.toMatchObject({
+      name: 'ValidationError',
+      field: 'filePath',
+    });
+    await expect(downloadObjectToFile(swift, 'dl', 'obj.bin', dir)).rejects.toMatchObject({
+      name: 'ValidationError',
+      field: 'filePath',
+    });
+    expect(storageRequests(cloud)).toHaveLength(0);
+    expect(existsSync(join(dir, 'no-such-dir'))).toBe(false);
+  });
 });

@@ -2,7 +2,13 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
-import { AbortError, IntegrityError, PreconditionFailedError, type TransferProgress } from '@cloud/core';
+import {
+  AbortError,
+  IntegrityError,
+  PreconditionFailedError,
+  type TransferProgress,
+  ValidationError,
+} from '@cloud/core';
 import { mockEndpoints } from '@cloud/testing';
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { HttpResponse, http } from 'msw';
@@ -247,8 +253,12 @@ describe('uploadObjectFromFile', () => {
     const swift = await ready();
     await expect(uploadObjectFromFile(swift, 'up', 'x', '')).rejects.toMatchObject({ field: 'filePath' });
     await expect(uploadObjectFromFile(swift, 'up', 'x', dir)).rejects.toMatchObject({ field: 'filePath' });
-    await expect(uploadObjectFromFile(swift, 'up', 'x', join(dir, 'missing'))).rejects.toMatchObject({
-      code: 'ENOENT',
-    });
+    const missing = join(dir, 'missing');
+    const err = await uploadObjectFromFile(swift, 'up', 'x', missing).catch((e) => e);
+    expect(err).toBeInstanceOf(ValidationError);
+    expect(err).toMatchObject({ field: 'filePath' });
+    expect(err.message).toContain(missing);
+    expect(err.message).toContain('ENOENT');
+    expect(storageRequests(cloud)).toHaveLength(0);
   });
 });

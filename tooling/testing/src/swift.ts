@@ -42,6 +42,8 @@ export interface FakeSwiftOptions {
 export type FakeSwiftInterceptor = (
   request: Request,
   target: { container?: string | undefined; object?: string | undefined },
+  /** Lets the fake act on the request (once), e.g. to then drop its answer. */
+  serve: () => Promise<Response>,
 ) => Response | undefined | Promise<Response | undefined>;
 
 /** A stateful fake Swift. Register `handlers` with an msw server (e.g. `cloud.use(...fake.handlers)`). */
@@ -134,10 +136,21 @@ export function createFakeSwift(options: FakeSwiftOptions = {}): FakeSwift {
     const object = slash < 0 ? undefined : decodePath(rest.slice(slash + 1));
     const method = request.method.toUpperCase();
     s.calls.push(`${method} /${[container, object].filter((x) => x !== undefined).join('/')}${url.search}`);
+    const serve = () => route(request, url, method, container, object);
     for (const fn of interceptors) {
-      const r = await fn(request, { container, object });
+      const r = await fn(request, { container, object }, serve);
       if (r) return r;
     }
+    return serve();
+  }
+
+  async function route(
+    request: Request,
+    url: URL,
+    method: string,
+    container: string | undefined,
+    object: string | undefined,
+  ): Promise<Response> {
     if (url.searchParams.has('temp_url_sig')) {
       if (!container || !object || !tempUrlValid(url, method, container, object)) {
         return swiftError(401, 'Temp URL invalid');

@@ -1,6 +1,6 @@
 import type { RequestOptions } from '@cloud/core';
 import type { SwiftClient } from '../client.js';
-import { metadataToHeaders, removalHeaders } from '../internal/headers.js';
+import { metadataToHeaders, removalHeaders, tempUrlKeySecrets } from '../internal/headers.js';
 import { checkMetadata, checkMetadataKeys } from '../internal/validate.js';
 import { type AccountInfo, parseAccountInfo } from './types.js';
 import { accountPath } from './urls.js';
@@ -38,6 +38,7 @@ export async function setAccountMetadata(
   await client.request('POST', accountPath(), {
     ...options,
     headers: { ...options?.headers, ...metadataToHeaders('x-account-meta-', metadata) },
+    secrets: tempUrlKeySecrets(metadata),
     resource: 'account',
   });
 }

@@ -1,3 +1,13 @@
+import {
+  arrayOf,
+  number,
+  object,
+  optional,
+  parseResponse,
+  type ResponseLike,
+  type Shape,
+  string,
+} from '@cloud/core/service';
 import type { BulkFailure } from '../errors.js';
 
 /** @internal The JSON summary the bulk middleware (and SLO delete) answers with. */
@@ -32,10 +42,22 @@ const decodePath = (p: string): string => {
   return path.replace(/^\/v1\/[^/]+(?=\/)/, '');
 };
 
-/** @internal Parses a bulk summary, or returns undefined when the body is not one. */
-export function parseBulkResponse(body: unknown): BulkSummary | undefined {
-  if (!body || typeof body !== 'object' || !('Response Status' in body)) return undefined;
-  const w = body as BulkResponseWire;
+const BULK_SUMMARY = object<BulkResponseWire>({
+  'Response Status': string,
+  'Response Body': optional(string),
+  'Number Deleted': optional(number),
+  'Number Not Found': optional(number),
+  'Number Files Created': optional(number),
+  Errors: optional(arrayOf(arrayOf(string))) as Shape<[string, string][] | undefined>,
+});
+
+/**
+ * @internal Parses a bulk summary; an empty answer (the middleware is not there) is `undefined`,
+ * anything else that is not a summary throws `InvalidResponseError`.
+ */
+export function parseBulkResponse(res: ResponseLike): BulkSummary | undefined {
+  if (res.body === undefined) return undefined;
+  const w = parseResponse(res, BULK_SUMMARY);
   const responseStatus = String(w['Response Status'] ?? '');
   return {
     ok: /^2\d\d/.test(responseStatus),

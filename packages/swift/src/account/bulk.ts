@@ -5,7 +5,7 @@ import { type BulkFailure, SwiftBulkOperationError } from '../errors.js';
 import { splitBody, type UploadBody } from '../internal/body.js';
 import { checkContainerName, checkObjectName, checkOptionalInt } from '../internal/validate.js';
 import { objectPath, objectRef } from '../objects/urls.js';
-import { type BulkResponseWire, parseBulkResponse } from './bulk-response.js';
+import { parseBulkResponse } from './bulk-response.js';
 import { cachedSwiftInfo } from './info.js';
 
 /**
@@ -73,14 +73,14 @@ export async function bulkDelete(
   chunkSize ??=
     (await cachedSwiftInfo(client, options?.signal))?.bulkDelete?.maxDeletesPerRequest ?? DEFAULT_BULK_CHUNK;
   for (let start = 0; start < lines.length; start += chunkSize) {
-    const res = await client.request<BulkResponseWire | undefined>('POST', '', {
+    const res = await client.request('POST', '', {
       ...options,
       headers: { ...options?.headers, 'content-type': 'text/plain', accept: 'application/json' },
       searchParams: { 'bulk-delete': 'true' },
       body: lines.slice(start, start + chunkSize).join('\n'),
       resource: 'account',
     });
-    const summary = parseBulkResponse(res.body);
+    const summary = parseBulkResponse(res);
     if (!summary) {
       throw new SwiftBulkOperationError(
         'bulk delete is not enabled on this cluster (no bulk summary in the answer)',
@@ -167,7 +167,7 @@ export async function extractArchive(
   }
   const split = splitBody(body);
   const onProgress = params.onProgress;
-  const res = await client.request<BulkResponseWire | undefined>('PUT', path, {
+  const res = await client.request('PUT', path, {
     ...options,
     headers: { ...options?.headers, accept: 'application/json' },
     searchParams: { 'extract-archive': params.format },
@@ -177,7 +177,7 @@ export async function extractArchive(
       ? (p) => onProgress({ transferred: p.transferred, total: p.total })
       : undefined,
   });
-  const summary = parseBulkResponse(res.body);
+  const summary = parseBulkResponse(res);
   if (!summary) {
     throw new SwiftBulkOperationError('archive extraction is not enabled on this cluster', {
       responseStatus: String(res.status),

@@ -1,6 +1,7 @@
 import { AbortError, NetworkError, type RequestOptions, TimeoutError } from '@cloud/core';
+import { parseResponse } from '@cloud/core/service';
 import type { SwiftClient } from '../client.js';
-import { parseSwiftInfo, type SwiftInfo } from './types.js';
+import { parseSwiftInfo, SWIFT_INFO, type SwiftInfo } from './types.js';
 import { swiftInfoUrl } from './urls.js';
 
 /**
@@ -14,11 +15,11 @@ import { swiftInfoUrl } from './urls.js';
  */
 export async function getSwiftInfo(client: SwiftClient, options?: RequestOptions): Promise<SwiftInfo> {
   const url = swiftInfoUrl(await client.endpoint(options?.signal));
-  const res = await client.request<Record<string, unknown>>('GET', url, {
+  const res = await client.request('GET', url, {
     ...options,
     resource: 'Swift /info capabilities',
   });
-  return parseSwiftInfo(res.body ?? {});
+  return parseSwiftInfo(parseResponse(res, SWIFT_INFO));
 }
 
 const cache = new WeakMap<SwiftClient, Promise<SwiftInfo | undefined>>();

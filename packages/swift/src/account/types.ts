@@ -1,3 +1,4 @@
+import { arrayOf, object, optional, recordOf, string, unknownValue } from '@cloud/core/service';
 import {
   headersToMetadata,
   intHeader,
@@ -115,6 +116,25 @@ export interface SwiftInfo {
 }
 
 type Obj = Record<string, unknown>;
+
+const section = optional(recordOf(unknownValue));
+
+/**
+ * @internal Shape of `/info`: an object whose sections, when present, are objects; the parser
+ * reads their fields defensively, so only what it dereferences is checked here.
+ */
+export const SWIFT_INFO = object<Obj>({
+  // Every Swift publishes its own section; a document without one is not Swift's /info.
+  swift: object<Obj>({
+    version: optional(string),
+    policies: optional(arrayOf(object<Obj>({ name: string }))),
+  }),
+  bulk_delete: section,
+  bulk_upload: section,
+  slo: section,
+  tempurl: section,
+  formpost: section,
+});
 const num = (o: Obj | undefined, k: string): number | undefined =>
   typeof o?.[k] === 'number' ? (o[k] as number) : undefined;
 const strs = (v: unknown): string[] => (Array.isArray(v) ? v.map(String) : []);

@@ -1,8 +1,9 @@
 import { type PagedIterable, paginate, type RequestOptions, ValidationError } from '@cloud/core';
 import type { SwiftClient } from '../client.js';
+import { listingRows } from '../internal/listing.js';
 import { checkContainerName, checkObjectName } from '../internal/validate.js';
 import { objectPath } from '../objects/urls.js';
-import { type CdnContainer, type CdnContainerWire, parseCdnContainer, parseCdnHeaders } from './types.js';
+import { CDN_ROW, type CdnContainer, parseCdnContainer, parseCdnHeaders } from './types.js';
 import { cdnContainerPath } from './urls.js';
 
 /**
@@ -56,7 +57,7 @@ export function listCdnContainers(
     pageSize: params.limit,
     marker: params.marker,
     fetchPage: async ({ marker, limit }) => {
-      const res = await client.cdn.request<CdnContainerWire[] | undefined>('GET', '', {
+      const res = await client.cdn.request('GET', '', {
         ...options,
         searchParams: {
           format: 'json',
@@ -67,7 +68,7 @@ export function listCdnContainers(
         },
         resource: 'CDN account',
       });
-      const rows = Array.isArray(res.body) ? res.body : [];
+      const rows = listingRows(res, CDN_ROW);
       return { items: rows.map(parseCdnContainer), nextMarker: rows.at(-1)?.name };
     },
   });

@@ -1,3 +1,4 @@
+import { boolean, number, object, oneOf, optional, string } from '@cloud/core/service';
 import { boolHeader, header, intHeader, type ResponseHeaders } from '../internal/headers.js';
 
 /**
@@ -32,6 +33,18 @@ export interface CdnContainerWire {
 
 const bool = (v: boolean | string | undefined): boolean | undefined =>
   v === undefined ? undefined : typeof v === 'boolean' ? v : /^true$/i.test(v);
+
+/** @internal Shape of a row of the CDN container listing. */
+export const CDN_ROW = object<CdnContainerWire>({
+  name: string,
+  cdn_enabled: optional(oneOf(boolean, string)),
+  ttl: optional(number),
+  log_retention: optional(oneOf(boolean, string)),
+  cdn_uri: optional(string),
+  cdn_ssl_uri: optional(string),
+  cdn_streaming_uri: optional(string),
+  cdn_ios_uri: optional(string),
+});
 
 /** @internal */
 export const parseCdnContainer = (w: CdnContainerWire): CdnContainer => ({

@@ -1,18 +1,25 @@
 import { ConflictError, NotFoundError, type PagedIterable, paginate, type RequestOptions } from '@cloud/core';
 import type { SwiftClient } from '../client.js';
 import { checkConcurrency } from '../client.js';
-import { encodeHeaderValue, metadataToHeaders, removalHeaders } from '../internal/headers.js';
+import {
+  encodeHeaderValue,
+  metadataToHeaders,
+  removalHeaders,
+  tempUrlKeySecrets,
+} from '../internal/headers.js';
+import { listingRows } from '../internal/listing.js';
 import { runPool } from '../internal/pool.js';
 import { checkContainerName, checkMetadata, checkMetadataKeys } from '../internal/validate.js';
+import { NAME_ROW } from '../objects/types.js';
 import { objectPath } from '../objects/urls.js';
 import { aclHeaders, quotaHeaders, versioningHeaders } from './headers.js';
 import {
+  CONTAINER_ROW,
   type Container,
   type ContainerAcl,
   type ContainerInfo,
   type ContainerQuota,
   type ContainerVersioning,
-  type ContainerWire,
   parseContainer,
   parseContainerInfo,
 } from './types.js';
@@ -51,7 +58,7 @@ export function listContainers(
     pageSize: params.limit,
     marker: params.marker,
     fetchPage: async ({ marker, limit }) => {
-      const res = await client.request<ContainerWire[] | undefined>('GET', '', {
+      const res = await client.request('GET', '', {
         ...options,
         searchParams: {
           format: 'json',
@@ -63,7 +70,7 @@ export function listContainers(
         },
         resource: 'account',
       });
-      const rows = res.body ?? [];
+      const rows = listingRows(res, CONTAINER_ROW);
       return { items: rows.map(parseContainer), nextMarker: rows.at(-1)?.name };
     },
   });
@@ -190,12 +197,12 @@ async function emptyContainer(
 function listContainerObjectNames(client: SwiftClient, name: string, options?: RequestOptions) {
   return paginate({
     fetchPage: async ({ marker }) => {
-      const res = await client.request<{ name?: string; subdir?: string }[] | undefined>(
-        'GET',
-        containerPath(name),
-        { ...options, searchParams: { format: 'json', marker }, resource: `container "${name}"` },
-      );
-      const rows = (res.body ?? []).flatMap((r) => (r.name === undefined ? [] : [r.name]));
+      const res = await client.request('GET', containerPath(name), {
+        ...options,
+        searchParams: { format: 'json', marker },
+        resource: `container "${name}"`,
+      });
+      const rows = listingRows(res, NAME_ROW).flatMap((r) => (r.name === undefined ? [] : [r.name]));
       return { items: rows, nextMarker: rows.at(-1) };
     },
   }).byPage();
@@ -237,7 +244,13 @@ export async function setContainerMetadata(
 ): Promise<void> {
   checkContainerName(name);
   checkMetadata(metadata);
-  await postContainer(client, name, metadataToHeaders('x-container-meta-', metadata), options);
+  await postContainer(
+    client,
+    name,
+    metadataToHeaders('x-container-meta-', metadata),
+    options,
+    tempUrlKeySecrets(metadata),
+  );
 }
 
 /**
@@ -265,10 +278,12 @@ export async function postContainer(
   name: string,
   headers: Record<string, string>,
   options?: RequestOptions,
+  secrets?: readonly string[],
 ): Promise<void> {
   await client.request('POST', containerPath(name), {
     ...options,
     headers: { ...options?.headers, ...headers },
+    secrets,
     resource: `container "${name}"`,
   });
 }

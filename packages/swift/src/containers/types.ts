@@ -1,3 +1,4 @@
+import { number, object, optional, string } from '@cloud/core/service';
 import { TEMP_URL_KEYS } from '../account/types.js';
 import {
   boolHeader,
@@ -27,6 +28,14 @@ export interface ContainerWire {
   bytes: number;
   last_modified?: string;
 }
+
+/** @internal Shape of a row of the account listing. */
+export const CONTAINER_ROW = object<ContainerWire>({
+  name: string,
+  count: number,
+  bytes: number,
+  last_modified: optional(string),
+});
 
 /** @internal Swift's listing dates carry no zone; they are UTC. */
 export const parseListingDate = (v: string): Date => new Date(/[zZ]|[+-]\d\d:?\d\d$/.test(v) ? v : `${v}Z`);

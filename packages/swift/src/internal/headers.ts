@@ -91,3 +91,9 @@ export function headersToMetadata(
 
 /** @internal Every response header, joined, secrets (temp URL keys) redacted. */
 export const plainHeaders = (headers: ResponseHeaders): Record<string, string> => redactHeaders(headers);
+
+/** @internal Temp URL keys set through plain metadata: secrets an error must never repeat. */
+export const tempUrlKeySecrets = (metadata: Record<string, string>): string[] =>
+  Object.entries(metadata)
+    .filter(([k]) => /^temp-url-key(-2)?$/i.test(k))
+    .map(([, v]) => v);

@@ -68,36 +68,63 @@ export function checkOptionalInt(
   return value;
 }
 
-/** @internal Throws unless every key is an HTTP token and every value a string without line breaks. */
+/**
+ * @internal Throws unless the metadata would come back from Swift exactly as given (apart from the
+ * keys' case): keys are HTTP tokens without `_` (Swift returns it as `-`) and unique ignoring case
+ * (keys come back lower-cased); values are strings without line breaks, NUL or surrounding
+ * spaces or tabs (HTTP drops them).
+ */
 export function checkMetadata(metadata: unknown, field = 'metadata'): Record<string, string> {
   if (metadata === null || typeof metadata !== 'object' || Array.isArray(metadata)) {
     throw new ValidationError(`${field} must be an object of string values`, field);
   }
+  const seen = new Map<string, string>();
   for (const [key, value] of Object.entries(metadata)) {
-    if (!TOKEN.test(key)) {
+    checkMetadataKey(key, field, `${field}.${key}`);
+    const lower = key.toLowerCase();
+    const other = seen.get(lower);
+    if (other !== undefined) {
       throw new ValidationError(
-        `${field} key "${key}" must be a non-empty HTTP token (letters, digits and !#$%&'*+-.^_\`|~)`,
+        `${field} keys "${other}" and "${key}" are the same key to Swift (keys are not case-sensitive)`,
         `${field}.${key}`,
       );
     }
+    seen.set(lower, key);
     if (typeof value !== 'string') {
       throw new ValidationError(`${field}.${key} must be a string, got ${typeof value}`, `${field}.${key}`);
     }
     if (/[\r\n\0]/.test(value)) {
       throw new ValidationError(`${field}.${key} must not contain line breaks or NUL`, `${field}.${key}`);
     }
+    if (/^[ \t]|[ \t]$/.test(value)) {
+      throw new ValidationError(
+        `${field}.${key} must not start or end with whitespace (Swift would drop it)`,
+        `${field}.${key}`,
+      );
+    }
   }
   return metadata as Record<string, string>;
 }
 
-/** @internal Throws unless every key is a valid metadata key. */
+function checkMetadataKey(key: unknown, field: string, name: string): void {
+  if (typeof key !== 'string' || !TOKEN.test(key)) {
+    throw new ValidationError(
+      `${field} holds an invalid key ${JSON.stringify(key)}: use letters, digits and !#$%&'*+-.^\`|~`,
+      name,
+    );
+  }
+  if (key.includes('_')) {
+    throw new ValidationError(
+      `${field} key "${key}" contains "_", which Swift returns as "-"; use "${key.replaceAll('_', '-')}"`,
+      name,
+    );
+  }
+}
+
+/** @internal Throws unless every key is a valid metadata key (see {@link checkMetadata}). */
 export function checkMetadataKeys(keys: unknown, field = 'keys'): string[] {
   if (!Array.isArray(keys)) throw new ValidationError(`${field} must be an array of metadata keys`, field);
-  for (const key of keys) {
-    if (typeof key !== 'string' || !TOKEN.test(key)) {
-      throw new ValidationError(`${field} holds an invalid metadata key: ${JSON.stringify(key)}`, field);
-    }
-  }
+  for (const key of keys) checkMetadataKey(key, field, field);
   return keys as string[];
 }
 

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { createReadStream, createWriteStream } from 'node:fs';
 import { readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import {
@@ -173,6 +174,7 @@ export async function downloadObjectToFile(
   if (typeof filePath !== 'string' || filePath === '') {
     throw new ValidationError('filePath must be a non-empty string', 'filePath');
   }
+  await checkTargetDirectory(filePath);
   const what = `"${container}/${name}"`;
   const part = params.resume ? `${filePath}.part` : `${filePath}.${randomBytes(6).toString('hex')}.tmp`;
   const etagFile = `${part}.etag`;
@@ -268,6 +270,24 @@ export async function downloadObjectToFile(
     }
     await rename(part, filePath);
     await rm(etagFile, { force: true });
+  }
+}
+
+/** Fails before any request when the file could not be written where it is asked for. */
+async function checkTargetDirectory(filePath: string): Promise<void> {
+  const dir = dirname(resolve(filePath));
+  const info = await stat(dir).catch((error: NodeJS.ErrnoException) => {
+    throw new ValidationError(
+      `filePath "${filePath}": its directory "${dir}" cannot be used (${error.code ?? error.message})`,
+      'filePath',
+    );
+  });
+  if (!info.isDirectory()) {
+    throw new ValidationError(`filePath "${filePath}": "${dir}" is not a directory`, 'filePath');
+  }
+  const target = await stat(filePath).catch(() => undefined);
+  if (target?.isDirectory()) {
+    throw new ValidationError(`filePath "${filePath}" is a directory`, 'filePath');
   }
 }
 

@@ -6,15 +6,19 @@ import {
   type RequestOptions,
   ValidationError,
 } from '@cloud/core';
-import { type BulkResponseWire, parseBulkResponse } from '../account/bulk-response.js';
+import { object, parseResponse, string } from '@cloud/core/service';
+import { parseBulkResponse } from '../account/bulk-response.js';
 import type { SwiftClient } from '../client.js';
 import { containerPath } from '../containers/urls.js';
 import { SwiftBulkOperationError } from '../errors.js';
 import { throwIfAborted } from '../internal/abort.js';
 import { segmentBuffer, segmentStream, splitBody, type UploadBody } from '../internal/body.js';
+import { boolHeader } from '../internal/headers.js';
+import { listingRows } from '../internal/listing.js';
 import { checkContainerName, checkObjectName, checkOptionalSize } from '../internal/validate.js';
 import { guessContentType } from './content-type.js';
 import { type ObjectWriteParams, objectWriteHeaders } from './headers.js';
+import { MANIFEST_ROWS } from './manifest-check.js';
 import { deleteSegmentObjects, planSegments, uploadSegments } from './segments.js';
 import { parseObjectInfo } from './types.js';
 import type { UploadObjectParams, UploadObjectResult } from './upload.js';
@@ -125,14 +129,6 @@ export interface LargeObjectSegment {
   range?: string | undefined;
 }
 
-interface ManifestRowWire {
-  name: string;
-  hash: string;
-  bytes: number;
-  range?: string;
-  sub_slo?: boolean;
-}
-
 /**
  * Reads the segment list of a Static Large Object (`?multipart-manifest=get`).
  * @example
@@ -149,15 +145,16 @@ export async function getStaticLargeObjectManifest(
 ): Promise<LargeObjectSegment[]> {
   checkContainerName(container);
   checkObjectName(name);
-  const res = await client.request<ManifestRowWire[] | undefined>('GET', objectPath(container, name), {
+  const res = await client.request('GET', objectPath(container, name), {
     ...options,
     searchParams: { 'multipart-manifest': 'get' },
     resource: `object "${container}/${name}"`,
   });
-  if (!Array.isArray(res.body)) {
+  // Swift answers a plain object's content here; only an SLO's answer is marked as a manifest.
+  if (!boolHeader(res.headers, 'x-static-large-object') && !Array.isArray(res.body)) {
     throw new ValidationError(`"${container}/${name}" is not a Static Large Object`, 'name');
   }
-  return res.body.map((row) => {
+  return parseResponse(res, MANIFEST_ROWS).map((row) => {
     const path = row.name.replace(/^\//, '');
     const slash = path.indexOf('/');
     return {
@@ -169,6 +166,8 @@ export async function getStaticLargeObjectManifest(
     };
   });
 }
+
+const SEGMENT_ROW = object<{ name: string }>({ name: string });
 
 /**
  * Parameters of {@link deleteLargeObject}.
@@ -204,12 +203,12 @@ export async function deleteLargeObject(
   const head = await client.request('HEAD', path, { ...options, resource });
   const info = parseObjectInfo(container, name, head.headers);
   if (info.largeObject === 'static' && !params.keepSegments) {
-    const res = await client.request<BulkResponseWire | undefined>('DELETE', path, {
+    const res = await client.request('DELETE', path, {
       ...options,
       searchParams: { 'multipart-manifest': 'delete' },
       resource,
     });
-    const result = parseBulkResponse(res.body);
+    const result = parseBulkResponse(res);
     if (result && (result.failures.length > 0 || !result.ok)) {
       throw new SwiftBulkOperationError(
         `deleting large object "${container}/${name}" failed for ${result.failures.length} item(s): ${result.responseStatus}`,
@@ -227,16 +226,12 @@ export async function deleteLargeObject(
   try {
     const pages = paginate({
       fetchPage: async ({ marker }) => {
-        const r = await client.request<{ name: string }[] | undefined>(
-          'GET',
-          containerPath(segmentContainer),
-          {
-            ...options,
-            searchParams: { format: 'json', prefix, marker },
-            resource: `segment container "${segmentContainer}"`,
-          },
-        );
-        const rows = (r.body ?? []).map((x) => x.name);
+        const r = await client.request('GET', containerPath(segmentContainer), {
+          ...options,
+          searchParams: { format: 'json', prefix, marker },
+          resource: `segment container "${segmentContainer}"`,
+        });
+        const rows = listingRows(r, SEGMENT_ROW).map((x) => x.name);
         return { items: rows, nextMarker: rows.at(-1) };
       },
     });

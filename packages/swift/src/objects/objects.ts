@@ -2,10 +2,11 @@ import { type PagedIterable, paginate, type RequestOptions, ValidationError } fr
 import type { SwiftClient } from '../client.js';
 import { containerPath } from '../containers/urls.js';
 import { dateHeader, header, unquote } from '../internal/headers.js';
+import { listingRows } from '../internal/listing.js';
 import { checkContainerName, checkObjectName } from '../internal/validate.js';
 import { type ObjectWriteParams, objectWriteHeaders } from './headers.js';
 import {
-  type ObjectWire,
+  OBJECT_ROW,
   parseListEntry,
   parseObjectInfo,
   type SwiftListEntry,
@@ -58,7 +59,7 @@ export function listObjects(
     pageSize: params.limit,
     marker: params.marker,
     fetchPage: async ({ marker, limit }) => {
-      const res = await client.request<ObjectWire[] | undefined>('GET', containerPath(container), {
+      const res = await client.request('GET', containerPath(container), {
         ...options,
         searchParams: {
           format: 'json',
@@ -71,7 +72,7 @@ export function listObjects(
         },
         resource: `container "${container}"`,
       });
-      const items = (res.body ?? []).map(parseListEntry);
+      const items = listingRows(res, OBJECT_ROW).map(parseListEntry);
       return { items, nextMarker: items.at(-1)?.name };
     },
   });

@@ -4,10 +4,12 @@ import {
   encodeSegment,
   IntegrityError,
   type RequestOptions,
+  TimeoutError,
   ValidationError,
 } from '@cloud/core';
 import { checkConcurrency, checkSegmentSize, MAX_SEGMENT_SIZE, type SwiftClient } from '../client.js';
 import { containerPath } from '../containers/urls.js';
+import { SwiftUploadUnconfirmedError } from '../errors.js';
 import { linkedController } from '../internal/abort.js';
 import { destroySource } from '../internal/body.js';
 import { md5Hex } from '../internal/hash.js';
@@ -21,6 +23,13 @@ import {
 } from '../internal/validate.js';
 import { guessContentType } from './content-type.js';
 import { objectWriteHeaders } from './headers.js';
+import {
+  findOldSegments,
+  isManifestLive,
+  type OldSegments,
+  outcomeUnknown,
+  type WrittenManifest,
+} from './manifest-check.js';
 import type { UploadObjectParams, UploadObjectResult } from './upload.js';
 import { objectPath } from './urls.js';
 
@@ -51,6 +60,12 @@ export interface LargeObjectParams {
   maxSegments?: number | undefined;
   /** Create the segment container if needed (PUT, idempotent). Default true. */
   createSegmentContainer?: boolean | undefined;
+  /**
+   * Keep the segments of the Static Large Object this upload replaces. By default they are
+   * deleted once the new manifest is confirmed — only those under `<segmentContainer>/<name>/`,
+   * the prefix this SDK (and the `swift` CLI) name them with.
+   */
+  keepOldSegments?: boolean | undefined;
 }
 
 /** @internal A resolved segmenting plan. */
@@ -64,6 +79,7 @@ export interface SegmentPlan {
   maxSegments: number;
   keepSegmentsOnError: boolean;
   createSegmentContainer: boolean;
+  keepOldSegments: boolean;
 }
 
 const MiB = 1024 * 1024;
@@ -103,7 +119,7 @@ export function planSegments(
   if (kind !== 'static' && kind !== 'dynamic') {
     throw new ValidationError(`kind must be static or dynamic, got ${String(kind)}`, 'kind');
   }
-  const stamp = (Date.now() / 1000).toFixed(6);
+  const stamp = uploadStamp();
   const segmentPrefix =
     params.segmentPrefix ?? `${name}/${kind === 'static' ? 'slo' : 'dlo'}/${stamp}/${segmentSize}/`;
   checkObjectName(`${segmentPrefix}00000000`, 'segmentPrefix');
@@ -120,6 +136,7 @@ export function planSegments(
     maxSegments,
     keepSegmentsOnError: params.keepSegmentsOnError ?? false,
     createSegmentContainer: params.createSegmentContainer ?? true,
+    keepOldSegments: params.keepOldSegments ?? false,
   };
 }
 
@@ -129,9 +146,42 @@ interface ManifestEntry {
   size_bytes: number;
 }
 
+let lastStamp = 0;
+
+/** @internal A timestamp in microseconds, strictly increasing within the process. */
+function uploadStamp(): string {
+  const now = Math.floor((performance.timeOrigin + performance.now()) * 1000);
+  lastStamp = Math.max(now, lastStamp + 1);
+  return (lastStamp / 1e6).toFixed(6);
+}
+
+/**
+ * @internal Counts the bytes the segments carry and fails as soon as they outgrow `size`, or at
+ * the end when they fall short of it: a short input is never stored as complete.
+ */
+async function* checkSize(
+  segments: AsyncIterable<Buffer> | Iterable<Buffer>,
+  size: number | undefined,
+): AsyncGenerator<Buffer> {
+  let count = 0;
+  for await (const segment of segments) {
+    count += segment.length;
+    if (size !== undefined && count > size) {
+      throw new ValidationError(`size is ${size} but the body is longer`, 'size');
+    }
+    yield segment;
+  }
+  if (size !== undefined && count !== size) {
+    throw new ValidationError(`size is ${size} but the body had ${count} bytes`, 'size');
+  }
+}
+
 /**
  * @internal Uploads segments with bounded concurrency and per-segment retries, then writes the
- * manifest. On failure, deletes the segments (unless `keepSegmentsOnError`) and rethrows.
+ * manifest. On failure, deletes the segments (unless `keepSegmentsOnError`) and rethrows — but
+ * only once Swift confirms that the manifest did not land: a manifest PUT whose outcome is
+ * unknown is checked (HEAD + the stored manifest) first, and if it did land the upload succeeds.
+ * The segments of the object replaced are deleted only after the new manifest is confirmed.
  */
 export async function uploadSegments(
   client: SwiftClient,
@@ -159,6 +209,8 @@ export async function uploadSegments(
   };
   const segmentContainer = plan.segmentContainer;
   let firstError: { error: unknown } | undefined;
+  let written: WrittenManifest | undefined;
+  let old: OldSegments | undefined;
   try {
     if (plan.createSegmentContainer) {
       await client.request('PUT', containerPath(segmentContainer), {
@@ -167,7 +219,7 @@ export async function uploadSegments(
         resource: `segment container "${segmentContainer}"`,
       });
     }
-    await runPool(segments, plan.concurrency, async (segment, index) => {
+    await runPool(checkSize(segments, params.size), plan.concurrency, async (segment, index) => {
       if (index >= plan.maxSegments) {
         throw new ValidationError(
           `the input needs more than ${plan.maxSegments} segments of ${plan.segmentSize} bytes; raise segmentSize`,
@@ -217,7 +269,16 @@ export async function uploadSegments(
       ...objectWriteHeaders({ ...params, contentType: params.contentType ?? guessContentType(name) }),
     };
     const resource = `container "${container}"`;
+    old = plan.keepOldSegments
+      ? undefined
+      : await findOldSegments(client, container, name, segmentContainer, {
+          signal,
+          timeoutMs: options?.timeoutMs,
+          headers: options?.headers,
+        });
     if (plan.kind === 'static') {
+      const expected = md5Hex(entries.map((e) => e.etag).join(''));
+      written = { kind: 'static', etag: expected, paths: entries.map((e) => e.path) };
       const res = await client.request('PUT', objectPath(container, name), {
         signal,
         timeoutMs: options?.timeoutMs,
@@ -227,16 +288,17 @@ export async function uploadSegments(
         resource,
       });
       const etag = unquote(header(res.headers, 'etag'));
-      const expected = md5Hex(entries.map((e) => e.etag).join(''));
       if (params.verify !== false && etag && etag.toLowerCase() !== expected) {
         throw new IntegrityError(`the manifest of "${container}/${name}" does not match its segments`, {
           expected,
           actual: etag,
         });
       }
+      await deleteOldSegments();
       return result(etag, res.headers);
     }
     headers['x-object-manifest'] = `${encodeSegment(segmentContainer)}/${encodePath(plan.segmentPrefix)}`;
+    written = { kind: 'dynamic', dloManifest: headers['x-object-manifest'] };
     const res = await client.request('PUT', objectPath(container, name), {
       signal,
       timeoutMs: options?.timeoutMs,
@@ -244,17 +306,46 @@ export async function uploadSegments(
       body: '',
       resource,
     });
+    await deleteOldSegments();
     return result(unquote(header(res.headers, 'etag')), res.headers);
   } catch (error) {
     controller.abort();
+    const cause = firstError ? firstError.error : error;
+    if (written && outcomeUnknown(error)) {
+      // The manifest may have reached Swift: ask before deleting anything it may now point at.
+      const live = await isManifestLive(client, container, name, written, options?.headers);
+      if (live === true && !(error instanceof IntegrityError)) {
+        await deleteOldSegments();
+        return result(written.etag, {});
+      }
+      // Having stopped waiting ourselves, Swift may still be checking the manifest: keep the data.
+      const stillRunning = error instanceof TimeoutError || error instanceof AbortError;
+      if (live !== false || stillRunning) {
+        throw live === true
+          ? error
+          : new SwiftUploadUnconfirmedError(
+              `the manifest of "${container}/${name}" was sent but Swift did not confirm it (${(error as Error).message}); its segments were kept under "${segmentContainer}/${plan.segmentPrefix}"`,
+              { segmentContainer, segmentPrefix: plan.segmentPrefix, cause: error },
+            );
+      }
+    }
     if (!plan.keepSegmentsOnError && attempted.length > 0) {
       await deleteSegmentObjects(client, segmentContainer, attempted, plan.concurrency, options?.headers);
     }
     // Releasing the input on abort makes it fail too; report the cause, not the consequence.
     if (options?.signal?.aborted) throw error instanceof AbortError ? error : new AbortError();
-    throw firstError ? firstError.error : error;
+    throw cause;
   } finally {
     dispose();
+  }
+
+  /** Deletes the replaced object's segments; only called once the new manifest is confirmed. */
+  async function deleteOldSegments(): Promise<void> {
+    if (!old) return;
+    const mine = new Set(attempted);
+    const stale = old.names.filter((n) => !mine.has(n));
+    if (stale.length === 0) return;
+    await deleteSegmentObjects(client, old.container, stale, plan.concurrency, options?.headers);
   }
 
   function result(

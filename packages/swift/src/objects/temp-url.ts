@@ -248,6 +248,7 @@ export async function setAccountTempUrlKey(
       ...options?.headers,
       [`x-account-meta-temp-url-key${params.secondary ? '-2' : ''}`]: encodeHeaderValue(key, 'key'),
     },
+    secrets: [key],
     resource: 'account',
   });
 }
@@ -276,6 +277,7 @@ export async function setContainerTempUrlKey(
       ...options?.headers,
       [`x-container-meta-temp-url-key${params.secondary ? '-2' : ''}`]: encodeHeaderValue(key, 'key'),
     },
+    secrets: [key],
     resource: `container "${container}"`,
   });
 }

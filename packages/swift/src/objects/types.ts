@@ -1,3 +1,4 @@
+import { number, object, oneOf, optional, type Shape, string } from '@cloud/core/service';
 import { parseListingDate } from '../containers/types.js';
 import {
   boolHeader,
@@ -54,6 +55,25 @@ export type ObjectWire =
       symlink_path?: string;
     }
   | { subdir: string };
+
+/** @internal Shape of a row of a container listing: an object, or a pseudo-folder. */
+export const OBJECT_ROW: Shape<ObjectWire> = oneOf(
+  object<{ subdir: string }>({ subdir: string }),
+  object<Exclude<ObjectWire, { subdir: string }>>({
+    name: string,
+    hash: string,
+    bytes: number,
+    content_type: string,
+    last_modified: optional(string),
+    symlink_path: optional(string),
+  }),
+);
+
+/** @internal A listing row read for its name only (`name`, or `subdir` for pseudo-folders). */
+export const NAME_ROW = object<{ name?: string; subdir?: string }>({
+  name: optional(string),
+  subdir: optional(string),
+});
 
 /** @internal */
 export function parseListEntry(w: ObjectWire): SwiftListEntry {

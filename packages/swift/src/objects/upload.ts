@@ -185,15 +185,34 @@ export async function uploadObjectFromFile(
   if (typeof filePath !== 'string' || filePath === '') {
     throw new ValidationError('filePath must be a non-empty string', 'filePath');
   }
-  const info = await stat(filePath);
+  const info = await stat(filePath).catch((error: NodeJS.ErrnoException) => {
+    throw new ValidationError(
+      `filePath "${filePath}" cannot be read (${error.code ?? error.message})`,
+      'filePath',
+    );
+  });
   if (!info.isFile()) throw new ValidationError(`filePath "${filePath}" is not a regular file`, 'filePath');
   const stream = createReadStream(filePath, { highWaterMark: 1024 * 1024 });
   try {
     return await uploadObject(client, container, name, stream, { ...params, size: info.size }, options);
+  } catch (error) {
+    if (error instanceof ValidationError && error.field === 'size') {
+      throw new ValidationError(
+        `filePath "${filePath}" changed during the upload: it had ${info.size} bytes when it started (${error.message}); the upload was not completed`,
+        'filePath',
+      );
+    }
+    if (isFsError(error)) {
+      throw new ValidationError(`filePath "${filePath}" could not be read (${error.code})`, 'filePath');
+    }
+    throw error;
   } finally {
     stream.destroy();
   }
 }
+
+const isFsError = (e: unknown): e is NodeJS.ErrnoException =>
+  e instanceof Error && typeof (e as NodeJS.ErrnoException).syscall === 'string' && !('status' in e);
 
 /** @internal One PUT of bytes in memory or of a stream, with MD5 checks and progress. */
 export async function putObject(
