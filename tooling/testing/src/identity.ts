@@ -32,6 +32,7 @@ export const mockEndpoints = (region = 'RegionOne') => {
     objectStoreInternal: `https://swift-internal.${r}.mock.test/v1/AUTH_${MOCK_PROJECT_ID}`,
     cdn: `https://cdn.${r}.mock.test/v1/AUTH_${MOCK_PROJECT_ID}`,
     database: `https://database.${r}.mock.test/v1.0/${MOCK_PROJECT_ID}`,
+    blockStorage: `https://volume.${r}.mock.test/v3/${MOCK_PROJECT_ID}`,
   };
 };
 
@@ -59,6 +60,8 @@ export function mockCatalogV3(regions: readonly string[] = MOCK_REGIONS) {
     { id: 'svc-swift', type: 'object-store', name: 'swift', endpoints: ep('objectStore') },
     { id: 'svc-cdn', type: 'rax:object-cdn', name: 'cloudFilesCDN', endpoints: ep('cdn') },
     { id: 'svc-trove', type: 'database', name: 'trove', endpoints: ep('database') },
+    // listed as `volumev3`, as many clouds still do: clients must fall back from `block-storage`
+    { id: 'svc-cinder', type: 'volumev3', name: 'cinderv3', endpoints: ep('blockStorage') },
   ];
 }
 
