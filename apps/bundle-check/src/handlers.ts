@@ -14,6 +14,7 @@ const CORE = '@cloud/core';
 const SWIFT = '@cloud/swift';
 const COMPUTE = '@cloud/openstack-compute';
 const DATABASES = '@cloud/rackspace-databases';
+const BLOCK_STORAGE = '@cloud/openstack-block-storage';
 const SDK = '@cloud/sdk';
 
 /** The bundles the check builds. */
@@ -37,6 +38,12 @@ export const HANDLERS: HandlerSpec[] = [
     allow: [CORE, DATABASES],
   },
   {
+    name: 'block-storage-list',
+    file: 'handlers/block-storage-list.ts',
+    imports: "listVolumesDetail from '@cloud/openstack-block-storage'",
+    allow: [CORE, BLOCK_STORAGE],
+  },
+  {
     name: 'sdk-swift-upload',
     file: 'handlers/sdk-swift-upload.ts',
     imports: "uploadObject from '@cloud/sdk'",
@@ -53,6 +60,12 @@ export const HANDLERS: HandlerSpec[] = [
     file: 'handlers/sdk-databases-list.ts',
     imports: "listDatabaseInstances from '@cloud/sdk'",
     allow: [CORE, DATABASES],
+  },
+  {
+    name: 'sdk-block-storage-list',
+    file: 'handlers/sdk-block-storage-list.ts',
+    imports: "listVolumesDetail from '@cloud/sdk'",
+    allow: [CORE, BLOCK_STORAGE],
   },
   {
     // The `providers` object holds every factory, so every service is expected in this bundle.

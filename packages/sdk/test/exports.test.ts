@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as core from '@cloud/core';
+import * as blockStorage from '@cloud/openstack-block-storage';
 import * as compute from '@cloud/openstack-compute';
 import * as databases from '@cloud/rackspace-databases';
 import * as swift from '@cloud/swift';
@@ -13,6 +14,7 @@ import {
   SDK_ROOT,
   SOURCES,
 } from '../scripts/sync-exports.mjs';
+import * as sdkBlockStorage from '../src/block-storage.js';
 import * as sdkCompute from '../src/compute.js';
 import * as sdkCore from '../src/core.js';
 import * as sdkDatabases from '../src/databases.js';
@@ -24,6 +26,7 @@ const packages: [string, Record<string, unknown>, Record<string, unknown>][] = [
   ['@cloud/core', core, sdkCore],
   ['@cloud/swift', swift, sdkSwift],
   ['@cloud/openstack-compute', compute, sdkCompute],
+  ['@cloud/openstack-block-storage', blockStorage, sdkBlockStorage],
   ['@cloud/rackspace-databases', databases, sdkDatabases],
 ];
 
