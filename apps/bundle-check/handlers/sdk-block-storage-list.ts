@@ -1,5 +1,11 @@
 // A serverless handler that lists volumes, through the @cloud/sdk umbrella.
-import { createBlockStorageClient, createSession, fromPassword, listVolumesDetail, toArray } from '@cloud/sdk';
+import {
+  createBlockStorageClient,
+  createSession,
+  fromPassword,
+  listVolumesDetail,
+  toArray,
+} from '@cloud/sdk';
 
 const env = process.env;
 
