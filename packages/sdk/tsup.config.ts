@@ -6,6 +6,7 @@ export default library({
     core: 'src/core.ts',
     swift: 'src/swift.ts',
     compute: 'src/compute.ts',
+    'block-storage': 'src/block-storage.ts',
     databases: 'src/databases.ts',
     image: 'src/image.ts',
     providers: 'src/providers/index.ts',

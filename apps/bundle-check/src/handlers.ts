@@ -15,6 +15,7 @@ const SWIFT = '@cloud/swift';
 const COMPUTE = '@cloud/openstack-compute';
 const DATABASES = '@cloud/rackspace-databases';
 const IMAGE = '@cloud/openstack-image';
+const BLOCK_STORAGE = '@cloud/openstack-block-storage';
 const SDK = '@cloud/sdk';
 
 /** The bundles the check builds. */
@@ -36,6 +37,12 @@ export const HANDLERS: HandlerSpec[] = [
     file: 'handlers/databases-list.ts',
     imports: "listDatabaseInstances from '@cloud/rackspace-databases'",
     allow: [CORE, DATABASES],
+  },
+  {
+    name: 'block-storage-list',
+    file: 'handlers/block-storage-list.ts',
+    imports: "listVolumesDetail from '@cloud/openstack-block-storage'",
+    allow: [CORE, BLOCK_STORAGE],
   },
   {
     name: 'sdk-swift-upload',
@@ -66,6 +73,12 @@ export const HANDLERS: HandlerSpec[] = [
     file: 'handlers/sdk-image-upload.ts',
     imports: "uploadImageData from '@cloud/sdk'",
     allow: [CORE, IMAGE],
+  },
+  {
+    name: 'sdk-block-storage-list',
+    file: 'handlers/sdk-block-storage-list.ts',
+    imports: "listVolumesDetail from '@cloud/sdk'",
+    allow: [CORE, BLOCK_STORAGE],
   },
   {
     // The `providers` object holds every factory, so every service is expected in this bundle.

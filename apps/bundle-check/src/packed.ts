@@ -10,6 +10,7 @@ export const PUBLISHED_PACKAGES = [
   'openstack-compute',
   'rackspace-databases',
   'openstack-image',
+  'openstack-block-storage',
   'sdk',
 ];
 

@@ -103,6 +103,14 @@ export {
   type TransportOptions,
 } from './http/transport.js';
 export { buildQuery, encodePath, encodeSegment, joinUrl, type SearchParamValue } from './http/url.js';
+export {
+  compareMicroversions,
+  type MicroversionClientOptions,
+  type MicroversionNotSupportedDetails,
+  MicroversionNotSupportedError,
+  type MicroversionRequestOptions,
+  type ServiceApiVersion,
+} from './microversion/index.js';
 export { type PaginateByLinksOptions, paginateByLinks } from './pagination/links.js';
 export {
   type ItemPage,

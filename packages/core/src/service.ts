@@ -13,6 +13,29 @@ export {
 export { headerValue, type ResponseHeaders } from './http/headers.js';
 export { redactHeaders, redactText, redactUrl } from './http/redact.js';
 export { buildQuery, encodePath, encodeSegment, joinUrl, type SearchParamValue } from './http/url.js';
+export {
+  checkMicroversionGates,
+  compareMicroversions,
+  createMicroversions,
+  getApiVersion,
+  isMicroversion,
+  LATEST_MICROVERSION,
+  listApiVersions,
+  type MicroversionClientOptions,
+  type MicroversionGate,
+  type MicroversionRequestOptions,
+  type MicroversionSpec,
+  type Microversions,
+  microversionAtLeast,
+  microversionHeaders,
+  negotiateMicroversion,
+  type ParsedMicroversion,
+  parseMicroversion,
+  pickApiVersion,
+  type ServiceApiVersion,
+  selectMicroversion,
+  versionRootUrl,
+} from './microversion/index.js';
 export { type PaginateByLinksOptions, paginateByLinks } from './pagination/links.js';
 export {
   nextLinkOf,

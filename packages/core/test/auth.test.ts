@@ -52,6 +52,7 @@ describe('fromPassword (v3)', () => {
       'object-store',
       'rax:object-cdn',
       'database',
+      'volumev3',
     ]);
   });
 

@@ -29,6 +29,12 @@ export const SOURCES = [
     title: 'Nova compute and Rackspace Cloud Servers',
   },
   {
+    pkg: '@cloud/openstack-block-storage',
+    dir: 'openstack-block-storage',
+    file: 'block-storage.ts',
+    title: 'Cinder block storage and Rackspace Cloud Block Storage',
+  },
+  {
     pkg: '@cloud/rackspace-databases',
     dir: 'rackspace-databases',
     file: 'databases.ts',

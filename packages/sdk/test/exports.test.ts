@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as core from '@cloud/core';
+import * as blockStorage from '@cloud/openstack-block-storage';
 import * as compute from '@cloud/openstack-compute';
 import * as image from '@cloud/openstack-image';
 import * as databases from '@cloud/rackspace-databases';
@@ -14,6 +15,7 @@ import {
   SDK_ROOT,
   SOURCES,
 } from '../scripts/sync-exports.mjs';
+import * as sdkBlockStorage from '../src/block-storage.js';
 import * as sdkCompute from '../src/compute.js';
 import * as sdkCore from '../src/core.js';
 import * as sdkDatabases from '../src/databases.js';
@@ -26,6 +28,7 @@ const packages: [string, Record<string, unknown>, Record<string, unknown>][] = [
   ['@cloud/core', core, sdkCore],
   ['@cloud/swift', swift, sdkSwift],
   ['@cloud/openstack-compute', compute, sdkCompute],
+  ['@cloud/openstack-block-storage', blockStorage, sdkBlockStorage],
   ['@cloud/rackspace-databases', databases, sdkDatabases],
   ['@cloud/openstack-image', image, sdkImage],
 ];

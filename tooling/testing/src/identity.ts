@@ -34,6 +34,7 @@ export const mockEndpoints = (region = 'RegionOne') => {
     database: `https://database.${r}.mock.test/v1.0/${MOCK_PROJECT_ID}`,
     /** Glance lists its unversioned root; clients add `/v2`. */
     image: `https://image.${r}.mock.test`,
+    blockStorage: `https://volume.${r}.mock.test/v3/${MOCK_PROJECT_ID}`,
   };
 };
 
@@ -62,6 +63,8 @@ export function mockCatalogV3(regions: readonly string[] = MOCK_REGIONS) {
     { id: 'svc-cdn', type: 'rax:object-cdn', name: 'cloudFilesCDN', endpoints: ep('cdn') },
     { id: 'svc-trove', type: 'database', name: 'trove', endpoints: ep('database') },
     { id: 'svc-glance', type: 'image', name: 'glance', endpoints: ep('image') },
+    // listed as `volumev3`, as many clouds still do: clients must fall back from `block-storage`
+    { id: 'svc-cinder', type: 'volumev3', name: 'cinderv3', endpoints: ep('blockStorage') },
   ];
 }
 
