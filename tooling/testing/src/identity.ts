@@ -32,10 +32,12 @@ export const mockEndpoints = (region = 'RegionOne') => {
     objectStoreInternal: `https://swift-internal.${r}.mock.test/v1/AUTH_${MOCK_PROJECT_ID}`,
     cdn: `https://cdn.${r}.mock.test/v1/AUTH_${MOCK_PROJECT_ID}`,
     database: `https://database.${r}.mock.test/v1.0/${MOCK_PROJECT_ID}`,
+    /** Unversioned, as Neutron is usually registered; the client adds `/v2.0`. */
+    network: `https://network.${r}.mock.test:9696`,
   };
 };
 
-/** A Keystone v3 catalog with compute, object-store, CDN and database in two regions. */
+/** A Keystone v3 catalog with compute, object-store, CDN, database and network in two regions. */
 export function mockCatalogV3(regions: readonly string[] = MOCK_REGIONS) {
   const ep = (type: keyof ReturnType<typeof mockEndpoints>) =>
     regions.flatMap((region) => [
@@ -59,6 +61,7 @@ export function mockCatalogV3(regions: readonly string[] = MOCK_REGIONS) {
     { id: 'svc-swift', type: 'object-store', name: 'swift', endpoints: ep('objectStore') },
     { id: 'svc-cdn', type: 'rax:object-cdn', name: 'cloudFilesCDN', endpoints: ep('cdn') },
     { id: 'svc-trove', type: 'database', name: 'trove', endpoints: ep('database') },
+    { id: 'svc-neutron', type: 'network', name: 'neutron', endpoints: ep('network') },
   ];
 }
 
