@@ -27,18 +27,18 @@ export {
   type NetworkExtension,
 } from './extensions/extensions.js';
 export {
-  associateFloatingIp,
-  type CreateFloatingIpParams,
-  createFloatingIp,
-  deleteFloatingIp,
-  disassociateFloatingIp,
-  getFloatingIp,
-  type ListFloatingIpsParams,
-  listFloatingIps,
-  type UpdateFloatingIpParams,
-  updateFloatingIp,
-  waitForFloatingIpDeleted,
-  waitForFloatingIpStatus,
+  associateNetworkFloatingIp,
+  type CreateNetworkFloatingIpParams,
+  createNetworkFloatingIp,
+  deleteNetworkFloatingIp,
+  disassociateNetworkFloatingIp,
+  getNetworkFloatingIp,
+  type ListNetworkFloatingIpsParams,
+  listNetworkFloatingIps,
+  type UpdateNetworkFloatingIpParams,
+  updateNetworkFloatingIp,
+  waitForNetworkFloatingIpDeleted,
+  waitForNetworkFloatingIpStatus,
 } from './floating-ips/floating-ips.js';
 export {
   type CreateFloatingIpPortForwardingParams,
@@ -50,7 +50,11 @@ export {
   listFloatingIpPortForwardings,
   updateFloatingIpPortForwarding,
 } from './floating-ips/port-forwardings.js';
-export type { FloatingIp, FloatingIpPortForwarding, FloatingIpStatus } from './floating-ips/types.js';
+export type {
+  FloatingIpPortForwarding,
+  NetworkFloatingIp,
+  NetworkFloatingIpStatus,
+} from './floating-ips/types.js';
 export {
   getNetworkIpAvailability,
   type ListNetworkIpAvailabilitiesParams,
@@ -111,30 +115,30 @@ export {
 } from './routers/routers.js';
 export type { Router, RouterExternalGateway, RouterInterface, RouterStatus } from './routers/types.js';
 export {
-  type CreateSecurityGroupRuleParams,
-  createSecurityGroupRule,
-  createSecurityGroupRules,
-  deleteSecurityGroupRule,
-  getSecurityGroupRule,
-  type ListSecurityGroupRulesParams,
-  listSecurityGroupRules,
-  SECURITY_GROUP_RULE_PROTOCOLS,
-  type SecurityGroupRuleProtocol,
+  type CreateNetworkSecurityGroupRuleParams,
+  createNetworkSecurityGroupRule,
+  createNetworkSecurityGroupRules,
+  deleteNetworkSecurityGroupRule,
+  getNetworkSecurityGroupRule,
+  type ListNetworkSecurityGroupRulesParams,
+  listNetworkSecurityGroupRules,
+  NETWORK_SECURITY_GROUP_RULE_PROTOCOLS,
+  type NetworkSecurityGroupRuleProtocol,
 } from './security-groups/rules.js';
 export {
-  type CreateSecurityGroupParams,
-  createSecurityGroup,
-  deleteSecurityGroup,
-  getSecurityGroup,
-  type ListSecurityGroupsParams,
-  listSecurityGroups,
-  type UpdateSecurityGroupParams,
-  updateSecurityGroup,
+  type CreateNetworkSecurityGroupParams,
+  createNetworkSecurityGroup,
+  deleteNetworkSecurityGroup,
+  getNetworkSecurityGroup,
+  type ListNetworkSecurityGroupsParams,
+  listNetworkSecurityGroups,
+  type UpdateNetworkSecurityGroupParams,
+  updateNetworkSecurityGroup,
 } from './security-groups/security-groups.js';
 export type {
-  SecurityGroup,
-  SecurityGroupRule,
-  SecurityGroupRuleDirection,
+  NetworkSecurityGroup,
+  NetworkSecurityGroupRule,
+  NetworkSecurityGroupRuleDirection,
 } from './security-groups/types.js';
 export {
   type CreateSubnetPoolParams,

@@ -2,19 +2,19 @@ import { toArray, ValidationError } from '@cloud/core';
 import { describe, expect, it } from '@jest/globals';
 import { HttpResponse, http } from 'msw';
 import {
-  associateFloatingIp,
-  createFloatingIp,
+  associateNetworkFloatingIp,
   createFloatingIpPortForwarding,
-  deleteFloatingIp,
+  createNetworkFloatingIp,
   deleteFloatingIpPortForwarding,
-  disassociateFloatingIp,
-  getFloatingIp,
+  deleteNetworkFloatingIp,
+  disassociateNetworkFloatingIp,
   getFloatingIpPortForwarding,
+  getNetworkFloatingIp,
   listFloatingIpPortForwardings,
-  listFloatingIps,
+  listNetworkFloatingIps,
   updateFloatingIpPortForwarding,
-  waitForFloatingIpDeleted,
-  waitForFloatingIpStatus,
+  waitForNetworkFloatingIpDeleted,
+  waitForNetworkFloatingIpStatus,
 } from '../src/index.js';
 import { BASE, floatingIpWire, id, lastBody, neutronRequests, setupNetwork } from './fixtures/network.js';
 
@@ -49,7 +49,7 @@ describe('floating IPs', () => {
       }),
       http.delete(`${BASE}/floatingips/:id`, () => new HttpResponse(null, { status: 204 })),
     );
-    const fip = await createFloatingIp(client(), { floatingNetworkId: id(50), description: 'web' });
+    const fip = await createNetworkFloatingIp(client(), { floatingNetworkId: id(50), description: 'web' });
     expect(fip).toMatchObject({
       floatingIpAddress: '203.0.113.20',
       floatingNetworkId: id(50),
@@ -58,19 +58,21 @@ describe('floating IPs', () => {
     expect(await lastBody(cloud)).toEqual({
       floatingip: { floating_network_id: id(50), description: 'web' },
     });
-    const on = await associateFloatingIp(client(), id(1), id(3), { fixedIpAddress: '10.0.0.5' });
+    const on = await associateNetworkFloatingIp(client(), id(1), id(3), { fixedIpAddress: '10.0.0.5' });
     expect(on).toMatchObject({ portId: id(3), fixedIpAddress: '10.0.0.5', routerId: id(8) });
     expect(await lastBody(cloud)).toEqual({ floatingip: { port_id: id(3), fixed_ip_address: '10.0.0.5' } });
-    const off = await disassociateFloatingIp(client(), id(1));
+    const off = await disassociateNetworkFloatingIp(client(), id(1));
     expect(off.portId).toBeUndefined();
     expect(await lastBody(cloud)).toEqual({ floatingip: { port_id: null } });
-    await deleteFloatingIp(client(), id(1));
+    await deleteNetworkFloatingIp(client(), id(1));
     await expect(
-      createFloatingIp(client(), { floatingNetworkId: id(50), floatingIpAddress: '203.0.113' }),
+      createNetworkFloatingIp(client(), { floatingNetworkId: id(50), floatingIpAddress: '203.0.113' }),
     ).rejects.toMatchObject({
       field: 'floatingIpAddress',
     });
-    await expect(associateFloatingIp(client(), id(1), 'port')).rejects.toMatchObject({ field: 'portId' });
+    await expect(associateNetworkFloatingIp(client(), id(1), 'port')).rejects.toMatchObject({
+      field: 'portId',
+    });
     expect(neutronRequests(cloud)).toHaveLength(4);
   });
 
@@ -85,14 +87,14 @@ describe('floating IPs', () => {
           : HttpResponse.json({ floatingip: floatingIpWire(1, { status: statuses.shift() ?? 'ACTIVE' }) }),
       ),
     );
-    await toArray(listFloatingIps(client(), { floatingNetworkId: id(50), portId: id(3) }));
+    await toArray(listNetworkFloatingIps(client(), { floatingNetworkId: id(50), portId: id(3) }));
     expect(neutronRequests(cloud)[0]!.url.search).toBe(`?floating_network_id=${id(50)}&port_id=${id(3)}`);
-    expect((await waitForFloatingIpStatus(client(), id(1), 'ACTIVE', { minDelayMs: 1 })).status).toBe(
+    expect((await waitForNetworkFloatingIpStatus(client(), id(1), 'ACTIVE', { minDelayMs: 1 })).status).toBe(
       'ACTIVE',
     );
-    expect((await getFloatingIp(client(), id(1))).status).toBe('ACTIVE');
+    expect((await getNetworkFloatingIp(client(), id(1))).status).toBe('ACTIVE');
     deleted = true;
-    await waitForFloatingIpDeleted(client(), id(1), { minDelayMs: 1 });
+    await waitForNetworkFloatingIpDeleted(client(), id(1), { minDelayMs: 1 });
   });
 
   it('manages port forwardings', async () => {

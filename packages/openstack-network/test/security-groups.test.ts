@@ -2,16 +2,16 @@ import { toArray, ValidationError } from '@cloud/core';
 import { describe, expect, it } from '@jest/globals';
 import { HttpResponse, http } from 'msw';
 import {
-  createSecurityGroup,
-  createSecurityGroupRule,
-  createSecurityGroupRules,
-  deleteSecurityGroup,
-  deleteSecurityGroupRule,
-  getSecurityGroup,
-  getSecurityGroupRule,
-  listSecurityGroupRules,
-  listSecurityGroups,
-  updateSecurityGroup,
+  createNetworkSecurityGroup,
+  createNetworkSecurityGroupRule,
+  createNetworkSecurityGroupRules,
+  deleteNetworkSecurityGroup,
+  deleteNetworkSecurityGroupRule,
+  getNetworkSecurityGroup,
+  getNetworkSecurityGroupRule,
+  listNetworkSecurityGroupRules,
+  listNetworkSecurityGroups,
+  updateNetworkSecurityGroup,
 } from '../src/index.js';
 import {
   BASE,
@@ -43,15 +43,17 @@ describe('security groups', () => {
       ),
       http.delete(`${BASE}/security-groups/:id`, () => new HttpResponse(null, { status: 204 })),
     );
-    const created = await createSecurityGroup(client(), { name: 'web', stateful: false });
+    const created = await createNetworkSecurityGroup(client(), { name: 'web', stateful: false });
     expect(created).toMatchObject({ stateful: false, name: 'sg-9' });
     expect(created.rules.map((r) => r.ethertype)).toEqual(['IPv4', 'IPv6']);
     expect(await lastBody(cloud)).toEqual({ security_group: { name: 'web', stateful: false } });
-    expect((await toArray(listSecurityGroups(client(), { name: 'sg-9' })))[0]!.id).toBe(sg);
-    expect((await getSecurityGroup(client(), sg)).rules).toHaveLength(2);
-    expect((await updateSecurityGroup(client(), sg, { name: 'web2', ifRevision: 1 })).name).toBe('web2');
+    expect((await toArray(listNetworkSecurityGroups(client(), { name: 'sg-9' })))[0]!.id).toBe(sg);
+    expect((await getNetworkSecurityGroup(client(), sg)).rules).toHaveLength(2);
+    expect((await updateNetworkSecurityGroup(client(), sg, { name: 'web2', ifRevision: 1 })).name).toBe(
+      'web2',
+    );
     expect(neutronRequests(cloud).at(-1)!.headers.get('if-match')).toBe('revision_number=1');
-    await deleteSecurityGroup(client(), sg);
+    await deleteNetworkSecurityGroup(client(), sg);
   });
 });
 
@@ -68,7 +70,7 @@ describe('security group rules', () => {
         );
       }),
     );
-    const ssh = await createSecurityGroupRule(client(), {
+    const ssh = await createNetworkSecurityGroupRule(client(), {
       securityGroupId: sg,
       direction: 'ingress',
       protocol: 'tcp',
@@ -95,7 +97,7 @@ describe('security group rules', () => {
         description: 'ssh',
       },
     });
-    const rules = await createSecurityGroupRules(client(), [
+    const rules = await createNetworkSecurityGroupRules(client(), [
       { securityGroupId: sg, direction: 'ingress', protocol: 'icmp', portRangeMin: 8, portRangeMax: 0 },
       { securityGroupId: sg, direction: 'egress', ethertype: 'IPv6', protocol: 58, remoteGroupId: id(10) },
     ]);
@@ -126,7 +128,7 @@ describe('security group rules', () => {
     [{ direction: 'inbound' }, 'direction'],
     [{ ethertype: 'IPv5' }, 'ethertype'],
   ])('rejects %j before any request', async (extra, field) => {
-    const error = await createSecurityGroupRule(client(), {
+    const error = await createNetworkSecurityGroupRule(client(), {
       securityGroupId: sg,
       direction: 'ingress',
       ...(extra as object),
@@ -147,12 +149,16 @@ describe('security group rules', () => {
       http.delete(`${BASE}/security-group-rules/:id`, () => new HttpResponse(null, { status: 204 })),
     );
     await toArray(
-      listSecurityGroupRules(client(), { securityGroupId: sg, direction: 'egress', ethertype: 'IPv4' }),
+      listNetworkSecurityGroupRules(client(), {
+        securityGroupId: sg,
+        direction: 'egress',
+        ethertype: 'IPv4',
+      }),
     );
     expect(neutronRequests(cloud)[0]!.url.search).toBe(
       `?security_group_id=${sg}&direction=egress&ethertype=IPv4`,
     );
-    expect((await getSecurityGroupRule(client(), id(1))).protocol).toBeUndefined();
-    await deleteSecurityGroupRule(client(), id(1));
+    expect((await getNetworkSecurityGroupRule(client(), id(1))).protocol).toBeUndefined();
+    await deleteNetworkSecurityGroupRule(client(), id(1));
   });
 });

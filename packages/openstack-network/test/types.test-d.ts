@@ -3,7 +3,7 @@ import type { PagedIterable, Session } from '@cloud/core';
 import {
   addRouterInterface,
   createNetworkClient,
-  createSecurityGroupRule,
+  createNetworkSecurityGroupRule,
   createSubnet,
   listNetworks,
   type Network,
@@ -27,7 +27,7 @@ export async function checks(): Promise<void> {
   // @ts-expect-error an interface is added by subnet or by port, not both
   await addRouterInterface(network, 'r', { subnetId: 's', portId: 'p' });
   // @ts-expect-error direction is ingress or egress
-  await createSecurityGroupRule(network, { securityGroupId: 's', direction: 'inbound' });
+  await createNetworkSecurityGroupRule(network, { securityGroupId: 's', direction: 'inbound' });
   // @ts-expect-error only taggable collections
   await replaceNetworkingTags(network, 'servers', 'id', []);
   // statuses outside the documented ones are allowed (drivers add their own)

@@ -17,32 +17,32 @@ import {
   updateResource,
 } from '../internal/rest.js';
 import { optString, optUuid, requireChange, requireParams } from '../internal/validate.js';
-import { FLOATING_IP, type FloatingIp, type FloatingIpStatus } from './types.js';
+import { FLOATING_IP, type NetworkFloatingIp, type NetworkFloatingIpStatus } from './types.js';
 
 /**
- * Filters of {@link listFloatingIps}; arrays mean "any of".
- * @example listFloatingIps(network, { portId });
+ * Filters of {@link listNetworkFloatingIps}; arrays mean "any of".
+ * @example listNetworkFloatingIps(network, { portId });
  */
-export interface ListFloatingIpsParams extends NetworkListParams {
+export interface ListNetworkFloatingIpsParams extends NetworkListParams {
   id?: OneOrMany<string> | undefined;
   floatingNetworkId?: OneOrMany<string> | undefined;
   floatingIpAddress?: OneOrMany<string> | undefined;
   fixedIpAddress?: OneOrMany<string> | undefined;
   portId?: OneOrMany<string> | undefined;
   routerId?: OneOrMany<string> | undefined;
-  status?: OneOrMany<FloatingIpStatus> | undefined;
+  status?: OneOrMany<NetworkFloatingIpStatus> | undefined;
   projectId?: OneOrMany<string> | undefined;
 }
 
 /**
  * Lists floating IPs, lazily.
- * @example for await (const f of listFloatingIps(network, { status: 'DOWN' })) console.log(f.floatingIpAddress);
+ * @example for await (const f of listNetworkFloatingIps(network, { status: 'DOWN' })) console.log(f.floatingIpAddress);
  */
-export function listFloatingIps(
+export function listNetworkFloatingIps(
   client: NetworkClient,
-  params?: ListFloatingIpsParams,
+  params?: ListNetworkFloatingIpsParams,
   options?: RequestOptions,
-): PagedIterable<FloatingIp> {
+): PagedIterable<NetworkFloatingIp> {
   const p = params ?? {};
   return listResources(
     client,
@@ -65,22 +65,22 @@ export function listFloatingIps(
 /**
  * Reads one floating IP.
  * @throws NotFoundError when there is no such floating IP.
- * @example const fip = await getFloatingIp(network, id);
+ * @example const fip = await getNetworkFloatingIp(network, id);
  */
-export async function getFloatingIp(
+export async function getNetworkFloatingIp(
   client: NetworkClient,
   floatingIpId: string,
   options?: RequestOptions,
-): Promise<FloatingIp> {
+): Promise<NetworkFloatingIp> {
   requireUuid(floatingIpId, 'floatingIpId');
   return getResource(client, FLOATING_IP, floatingIpId, options);
 }
 
 /**
- * Parameters of {@link createFloatingIp}.
- * @example await createFloatingIp(network, { floatingNetworkId: ext.id, portId: port.id });
+ * Parameters of {@link createNetworkFloatingIp}.
+ * @example await createNetworkFloatingIp(network, { floatingNetworkId: ext.id, portId: port.id });
  */
-export interface CreateFloatingIpParams {
+export interface CreateNetworkFloatingIpParams {
   /** The external network (`router:external`) the address comes from. */
   floatingNetworkId: string;
   /** A specific address (administrators, by default policy). */
@@ -102,16 +102,16 @@ export interface CreateFloatingIpParams {
  * Allocates a floating IP on an external network, optionally associated with a port.
  * @example
  * ```ts
- * const fip = await createFloatingIp(network, { floatingNetworkId: ext.id, portId: port.id });
+ * const fip = await createNetworkFloatingIp(network, { floatingNetworkId: ext.id, portId: port.id });
  * console.log(fip.floatingIpAddress);
  * ```
  */
-export async function createFloatingIp(
+export async function createNetworkFloatingIp(
   client: NetworkClient,
-  params: CreateFloatingIpParams,
+  params: CreateNetworkFloatingIpParams,
   options?: RequestOptions,
-): Promise<FloatingIp> {
-  const p = requireParams<CreateFloatingIpParams>(params);
+): Promise<NetworkFloatingIp> {
+  const p = requireParams<CreateNetworkFloatingIpParams>(params);
   const body = omitUndefined({
     floating_network_id: requireUuid(p.floatingNetworkId, 'floatingNetworkId'),
     floating_ip_address:
@@ -130,10 +130,10 @@ export async function createFloatingIp(
 }
 
 /**
- * Parameters of {@link updateFloatingIp}.
- * @example await updateFloatingIp(network, id, { portId: null });
+ * Parameters of {@link updateNetworkFloatingIp}.
+ * @example await updateNetworkFloatingIp(network, id, { portId: null });
  */
-export interface UpdateFloatingIpParams extends NetworkRevisionGuard {
+export interface UpdateNetworkFloatingIpParams extends NetworkRevisionGuard {
   /** Associate with this port; `null` disassociates. */
   portId?: string | null | undefined;
   fixedIpAddress?: string | undefined;
@@ -144,16 +144,16 @@ export interface UpdateFloatingIpParams extends NetworkRevisionGuard {
 /**
  * Updates a floating IP: its association, description or QoS policy.
  * @throws NetworkRevisionConflictError when `ifRevision` no longer matches.
- * @example await updateFloatingIp(network, id, { description: 'web', ifRevision: fip.revisionNumber });
+ * @example await updateNetworkFloatingIp(network, id, { description: 'web', ifRevision: fip.revisionNumber });
  */
-export async function updateFloatingIp(
+export async function updateNetworkFloatingIp(
   client: NetworkClient,
   floatingIpId: string,
-  params: UpdateFloatingIpParams,
+  params: UpdateNetworkFloatingIpParams,
   options?: RequestOptions,
-): Promise<FloatingIp> {
+): Promise<NetworkFloatingIp> {
   requireUuid(floatingIpId, 'floatingIpId');
-  const p = requireParams<UpdateFloatingIpParams>(params);
+  const p = requireParams<UpdateNetworkFloatingIpParams>(params);
   const revision = requireRevision(p);
   const body = {
     port_id: p.portId === null ? null : optUuid(p.portId, 'portId'),
@@ -168,36 +168,36 @@ export async function updateFloatingIp(
 
 /**
  * Associates a floating IP with a port (and one of its addresses, when it has several).
- * @example await associateFloatingIp(network, fip.id, port.id);
+ * @example await associateNetworkFloatingIp(network, fip.id, port.id);
  */
-export async function associateFloatingIp(
+export async function associateNetworkFloatingIp(
   client: NetworkClient,
   floatingIpId: string,
   portId: string,
   params: { fixedIpAddress?: string | undefined } & NetworkRevisionGuard = {},
   options?: RequestOptions,
-): Promise<FloatingIp> {
+): Promise<NetworkFloatingIp> {
   requireUuid(portId, 'portId');
-  return updateFloatingIp(client, floatingIpId, { ...params, portId }, options);
+  return updateNetworkFloatingIp(client, floatingIpId, { ...params, portId }, options);
 }
 
 /**
  * Disassociates a floating IP from its port; the address stays allocated to the project.
- * @example await disassociateFloatingIp(network, fip.id);
+ * @example await disassociateNetworkFloatingIp(network, fip.id);
  */
-export async function disassociateFloatingIp(
+export async function disassociateNetworkFloatingIp(
   client: NetworkClient,
   floatingIpId: string,
   options?: RequestOptions,
-): Promise<FloatingIp> {
-  return updateFloatingIp(client, floatingIpId, { portId: null }, options);
+): Promise<NetworkFloatingIp> {
+  return updateNetworkFloatingIp(client, floatingIpId, { portId: null }, options);
 }
 
 /**
  * Releases a floating IP.
- * @example await deleteFloatingIp(network, id);
+ * @example await deleteNetworkFloatingIp(network, id);
  */
-export async function deleteFloatingIp(
+export async function deleteNetworkFloatingIp(
   client: NetworkClient,
   floatingIpId: string,
   options?: RequestOptions,
@@ -211,38 +211,38 @@ export async function deleteFloatingIp(
  * Default `failOn`: `['ERROR']`.
  * @throws WaiterFailureError on a `failOn` status; WaiterTimeoutError after `timeoutMs`;
  *   AbortError when `signal` fires; NotFoundError when it disappears.
- * @example await waitForFloatingIpStatus(network, fip.id, 'ACTIVE', { timeoutMs: 60_000 });
+ * @example await waitForNetworkFloatingIpStatus(network, fip.id, 'ACTIVE', { timeoutMs: 60_000 });
  */
-export async function waitForFloatingIpStatus(
+export async function waitForNetworkFloatingIpStatus(
   client: NetworkClient,
   floatingIpId: string,
-  status: FloatingIpStatus | readonly FloatingIpStatus[],
-  options: StatusWaiterOptions<FloatingIpStatus, FloatingIp> = {},
-): Promise<FloatingIp> {
+  status: NetworkFloatingIpStatus | readonly NetworkFloatingIpStatus[],
+  options: StatusWaiterOptions<NetworkFloatingIpStatus, NetworkFloatingIp> = {},
+): Promise<NetworkFloatingIp> {
   requireUuid(floatingIpId, 'floatingIpId');
-  return pollForStatus<FloatingIp, FloatingIpStatus>({
+  return pollForStatus<NetworkFloatingIp, NetworkFloatingIpStatus>({
     ...options,
     status,
     defaultFailOn: ['ERROR'],
     resource: `floating IP "${floatingIpId}"`,
-    fetch: (signal) => getFloatingIp(client, floatingIpId, { ...options.request, signal }),
+    fetch: (signal) => getNetworkFloatingIp(client, floatingIpId, { ...options.request, signal }),
     statusOf: (f) => f.status,
   });
 }
 
 /**
  * Polls until a floating IP is gone (404).
- * @example await waitForFloatingIpDeleted(network, id, { timeoutMs: 60_000 });
+ * @example await waitForNetworkFloatingIpDeleted(network, id, { timeoutMs: 60_000 });
  */
-export async function waitForFloatingIpDeleted(
+export async function waitForNetworkFloatingIpDeleted(
   client: NetworkClient,
   floatingIpId: string,
-  options: NetworkDeletionWaiterOptions<FloatingIp> = {},
+  options: NetworkDeletionWaiterOptions<NetworkFloatingIp> = {},
 ): Promise<void> {
   requireUuid(floatingIpId, 'floatingIpId');
-  await pollUntilGone<FloatingIp>({
+  await pollUntilGone<NetworkFloatingIp>({
     ...options,
     description: `floating IP "${floatingIpId}" to be deleted`,
-    fetch: (signal) => getFloatingIp(client, floatingIpId, { ...options.request, signal }),
+    fetch: (signal) => getNetworkFloatingIp(client, floatingIpId, { ...options.request, signal }),
   });
 }

@@ -10,18 +10,18 @@ import { FLOATING_IPS_PATH } from './urls.js';
 
 /**
  * Statuses of a floating IP: `DOWN` while unassociated, `ACTIVE` once associated and routed.
- * @example await waitForFloatingIpStatus(network, id, 'ACTIVE');
+ * @example await waitForNetworkFloatingIpStatus(network, id, 'ACTIVE');
  */
-export type FloatingIpStatus = 'ACTIVE' | 'DOWN' | 'ERROR' | (string & {});
+export type NetworkFloatingIpStatus = 'ACTIVE' | 'DOWN' | 'ERROR' | (string & {});
 
 /**
  * A floating IP: an address on an external network, mapped to a port's fixed address.
- * @example const fip = await createFloatingIp(network, { floatingNetworkId: ext.id, portId });
+ * @example const fip = await createNetworkFloatingIp(network, { floatingNetworkId: ext.id, portId });
  */
-export interface FloatingIp extends NetworkStandardAttributes {
+export interface NetworkFloatingIp extends NetworkStandardAttributes {
   floatingIpAddress: string;
   floatingNetworkId: string;
-  status: FloatingIpStatus;
+  status: NetworkFloatingIpStatus;
   /** The port it is associated with, or `undefined`. */
   portId: string | undefined;
   fixedIpAddress: string | undefined;
@@ -89,7 +89,7 @@ const FIELDS: ShapeFields<FloatingIpWire> = {
 };
 
 /** @internal */
-export function parseFloatingIp(w: FloatingIpWire): FloatingIp {
+export function parseFloatingIp(w: FloatingIpWire): NetworkFloatingIp {
   return {
     ...parseStandard(w),
     floatingIpAddress: w.floating_ip_address,
@@ -121,7 +121,7 @@ export function parsePortForwarding(w: PortForwardingWire): FloatingIpPortForwar
 }
 
 /** @internal */
-export const FLOATING_IP = resourceKind<FloatingIpWire, FloatingIp>({
+export const FLOATING_IP = resourceKind<FloatingIpWire, NetworkFloatingIp>({
   singular: 'floatingip',
   plural: 'floatingips',
   path: FLOATING_IPS_PATH,

@@ -12,13 +12,17 @@ import {
   requireBatch,
 } from '../internal/rest.js';
 import { optString, optUuid, requireParams } from '../internal/validate.js';
-import { SECURITY_GROUP_RULE, type SecurityGroupRule, type SecurityGroupRuleDirection } from './types.js';
+import {
+  type NetworkSecurityGroupRule,
+  type NetworkSecurityGroupRuleDirection,
+  SECURITY_GROUP_RULE,
+} from './types.js';
 
 /**
  * Protocol names Neutron accepts in a rule; a number 0–255 is accepted too.
- * @example await createSecurityGroupRule(network, { securityGroupId, direction: 'ingress', protocol: 'tcp', portRangeMin: 443, portRangeMax: 443 });
+ * @example await createNetworkSecurityGroupRule(network, { securityGroupId, direction: 'ingress', protocol: 'tcp', portRangeMin: 443, portRangeMax: 443 });
  */
-export const SECURITY_GROUP_RULE_PROTOCOLS = [
+export const NETWORK_SECURITY_GROUP_RULE_PROTOCOLS = [
   'any',
   'ah',
   'dccp',
@@ -47,23 +51,25 @@ export const SECURITY_GROUP_RULE_PROTOCOLS = [
 ] as const;
 
 /**
- * A protocol of a rule: a name of {@link SECURITY_GROUP_RULE_PROTOCOLS} or an IP protocol number.
- * @example const p: SecurityGroupRuleProtocol = 'tcp';
+ * A protocol of a rule: a name of {@link NETWORK_SECURITY_GROUP_RULE_PROTOCOLS} or an IP protocol number.
+ * @example const p: NetworkSecurityGroupRuleProtocol = 'tcp';
  */
-export type SecurityGroupRuleProtocol = (typeof SECURITY_GROUP_RULE_PROTOCOLS)[number] | number;
+export type NetworkSecurityGroupRuleProtocol =
+  | (typeof NETWORK_SECURITY_GROUP_RULE_PROTOCOLS)[number]
+  | number;
 
 /** Protocols with ports (by name and number), and ICMP ones (type/code). */
 const WITH_PORTS = new Set(['tcp', 'udp', 'sctp', 'dccp', 'udplite', '6', '17', '132', '33', '136']);
 const ICMP = new Set(['icmp', 'ipv6-icmp', 'icmpv6', '1', '58']);
 
 /**
- * Filters of {@link listSecurityGroupRules}; arrays mean "any of".
- * @example listSecurityGroupRules(network, { securityGroupId: sg.id, direction: 'ingress' });
+ * Filters of {@link listNetworkSecurityGroupRules}; arrays mean "any of".
+ * @example listNetworkSecurityGroupRules(network, { securityGroupId: sg.id, direction: 'ingress' });
  */
-export interface ListSecurityGroupRulesParams extends NetworkListParams {
+export interface ListNetworkSecurityGroupRulesParams extends NetworkListParams {
   id?: OneOrMany<string> | undefined;
   securityGroupId?: OneOrMany<string> | undefined;
-  direction?: SecurityGroupRuleDirection | undefined;
+  direction?: NetworkSecurityGroupRuleDirection | undefined;
   ethertype?: 'IPv4' | 'IPv6' | undefined;
   protocol?: OneOrMany<string> | undefined;
   remoteGroupId?: OneOrMany<string> | undefined;
@@ -73,13 +79,13 @@ export interface ListSecurityGroupRulesParams extends NetworkListParams {
 
 /**
  * Lists security group rules, lazily.
- * @example for await (const r of listSecurityGroupRules(network, { securityGroupId })) console.log(r.direction, r.protocol);
+ * @example for await (const r of listNetworkSecurityGroupRules(network, { securityGroupId })) console.log(r.direction, r.protocol);
  */
-export function listSecurityGroupRules(
+export function listNetworkSecurityGroupRules(
   client: NetworkClient,
-  params?: ListSecurityGroupRulesParams,
+  params?: ListNetworkSecurityGroupRulesParams,
   options?: RequestOptions,
-): PagedIterable<SecurityGroupRule> {
+): PagedIterable<NetworkSecurityGroupRule> {
   const p = params ?? {};
   return listResources(
     client,
@@ -101,32 +107,32 @@ export function listSecurityGroupRules(
 
 /**
  * Reads one security group rule.
- * @example const rule = await getSecurityGroupRule(network, id);
+ * @example const rule = await getNetworkSecurityGroupRule(network, id);
  */
-export async function getSecurityGroupRule(
+export async function getNetworkSecurityGroupRule(
   client: NetworkClient,
   ruleId: string,
   options?: RequestOptions,
-): Promise<SecurityGroupRule> {
+): Promise<NetworkSecurityGroupRule> {
   requireUuid(ruleId, 'ruleId');
   return getResource(client, SECURITY_GROUP_RULE, ruleId, options);
 }
 
 /**
- * Parameters of {@link createSecurityGroupRule}. Give at most one remote: a CIDR, a group or an
+ * Parameters of {@link createNetworkSecurityGroupRule}. Give at most one remote: a CIDR, a group or an
  * address group; none means "from/to anywhere".
  * @example
  * ```ts
  * { securityGroupId: sg.id, direction: 'ingress', protocol: 'tcp', portRangeMin: 22, portRangeMax: 22, remoteIpPrefix: '203.0.113.0/24' }
  * ```
  */
-export interface CreateSecurityGroupRuleParams {
+export interface CreateNetworkSecurityGroupRuleParams {
   securityGroupId: string;
-  direction: SecurityGroupRuleDirection;
+  direction: NetworkSecurityGroupRuleDirection;
   /** Default `IPv4`. */
   ethertype?: 'IPv4' | 'IPv6' | undefined;
   /** Omit for any protocol. */
-  protocol?: SecurityGroupRuleProtocol | undefined;
+  protocol?: NetworkSecurityGroupRuleProtocol | undefined;
   /** First port (TCP, UDP, SCTP…) or ICMP type. */
   portRangeMin?: number | undefined;
   /** Last port, or ICMP code. */
@@ -147,11 +153,11 @@ function protocolOf(value: unknown): string | undefined {
     return String(value);
   }
   if (typeof value === 'string' && /^\d{1,3}$/.test(value) && Number(value) <= 255) return value;
-  return requireOneOf(value, SECURITY_GROUP_RULE_PROTOCOLS, 'protocol');
+  return requireOneOf(value, NETWORK_SECURITY_GROUP_RULE_PROTOCOLS, 'protocol');
 }
 
 function ruleBody(input: unknown, field = 'params'): Record<string, unknown> {
-  const p = requireParams<CreateSecurityGroupRuleParams>(input, field);
+  const p = requireParams<CreateNetworkSecurityGroupRuleParams>(input, field);
   requireUuid(p.securityGroupId, 'securityGroupId');
   requireOneOf(p.direction, ['ingress', 'egress'] as const, 'direction');
   const ethertype = p.ethertype ?? 'IPv4';
@@ -228,29 +234,29 @@ function ruleBody(input: unknown, field = 'params'): Record<string, unknown> {
  * @throws ValidationError for bad input; ConflictError when the same rule exists.
  * @example
  * ```ts
- * await createSecurityGroupRule(network, {
+ * await createNetworkSecurityGroupRule(network, {
  *   securityGroupId: sg.id, direction: 'ingress', protocol: 'tcp', portRangeMin: 443, portRangeMax: 443, remoteIpPrefix: '0.0.0.0/0',
  * });
  * ```
  */
-export async function createSecurityGroupRule(
+export async function createNetworkSecurityGroupRule(
   client: NetworkClient,
-  params: CreateSecurityGroupRuleParams,
+  params: CreateNetworkSecurityGroupRuleParams,
   options?: RequestOptions,
-): Promise<SecurityGroupRule> {
+): Promise<NetworkSecurityGroupRule> {
   return createResource(client, SECURITY_GROUP_RULE, ruleBody(params), options);
 }
 
 /**
  * Adds several rules in one request (all or none).
- * @example await createSecurityGroupRules(network, [{ securityGroupId, direction: 'ingress', protocol: 'icmp' }, { securityGroupId, direction: 'ingress', protocol: 'tcp', portRangeMin: 22, portRangeMax: 22 }]);
+ * @example await createNetworkSecurityGroupRules(network, [{ securityGroupId, direction: 'ingress', protocol: 'icmp' }, { securityGroupId, direction: 'ingress', protocol: 'tcp', portRangeMin: 22, portRangeMax: 22 }]);
  */
-export async function createSecurityGroupRules(
+export async function createNetworkSecurityGroupRules(
   client: NetworkClient,
-  rules: readonly CreateSecurityGroupRuleParams[],
+  rules: readonly CreateNetworkSecurityGroupRuleParams[],
   options?: RequestOptions,
-): Promise<SecurityGroupRule[]> {
-  const items = requireBatch<CreateSecurityGroupRuleParams>(rules, 'rules');
+): Promise<NetworkSecurityGroupRule[]> {
+  const items = requireBatch<CreateNetworkSecurityGroupRuleParams>(rules, 'rules');
   return createResources(
     client,
     SECURITY_GROUP_RULE,
@@ -261,9 +267,9 @@ export async function createSecurityGroupRules(
 
 /**
  * Deletes a security group rule (rules cannot be updated: delete and create).
- * @example await deleteSecurityGroupRule(network, id);
+ * @example await deleteNetworkSecurityGroupRule(network, id);
  */
-export async function deleteSecurityGroupRule(
+export async function deleteNetworkSecurityGroupRule(
   client: NetworkClient,
   ruleId: string,
   options?: RequestOptions,

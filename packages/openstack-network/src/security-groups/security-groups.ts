@@ -11,13 +11,13 @@ import {
   updateResource,
 } from '../internal/rest.js';
 import { optBool, optString, requireChange, requireParams } from '../internal/validate.js';
-import { SECURITY_GROUP, type SecurityGroup } from './types.js';
+import { type NetworkSecurityGroup, SECURITY_GROUP } from './types.js';
 
 /**
- * Filters of {@link listSecurityGroups}; arrays mean "any of".
- * @example listSecurityGroups(network, { name: 'default' });
+ * Filters of {@link listNetworkSecurityGroups}; arrays mean "any of".
+ * @example listNetworkSecurityGroups(network, { name: 'default' });
  */
-export interface ListSecurityGroupsParams extends NetworkListParams {
+export interface ListNetworkSecurityGroupsParams extends NetworkListParams {
   id?: OneOrMany<string> | undefined;
   name?: OneOrMany<string> | undefined;
   projectId?: OneOrMany<string> | undefined;
@@ -26,13 +26,13 @@ export interface ListSecurityGroupsParams extends NetworkListParams {
 
 /**
  * Lists security groups with their rules, lazily.
- * @example for await (const sg of listSecurityGroups(network)) console.log(sg.name, sg.rules.length);
+ * @example for await (const sg of listNetworkSecurityGroups(network)) console.log(sg.name, sg.rules.length);
  */
-export function listSecurityGroups(
+export function listNetworkSecurityGroups(
   client: NetworkClient,
-  params?: ListSecurityGroupsParams,
+  params?: ListNetworkSecurityGroupsParams,
   options?: RequestOptions,
-): PagedIterable<SecurityGroup> {
+): PagedIterable<NetworkSecurityGroup> {
   const p = params ?? {};
   return listResources(
     client,
@@ -46,22 +46,22 @@ export function listSecurityGroups(
 /**
  * Reads one security group with its rules.
  * @throws NotFoundError when there is no such group.
- * @example const sg = await getSecurityGroup(network, id);
+ * @example const sg = await getNetworkSecurityGroup(network, id);
  */
-export async function getSecurityGroup(
+export async function getNetworkSecurityGroup(
   client: NetworkClient,
   securityGroupId: string,
   options?: RequestOptions,
-): Promise<SecurityGroup> {
+): Promise<NetworkSecurityGroup> {
   requireUuid(securityGroupId, 'securityGroupId');
   return getResource(client, SECURITY_GROUP, securityGroupId, options);
 }
 
 /**
- * Parameters of {@link createSecurityGroup}.
- * @example await createSecurityGroup(network, { name: 'web', stateful: true });
+ * Parameters of {@link createNetworkSecurityGroup}.
+ * @example await createNetworkSecurityGroup(network, { name: 'web', stateful: true });
  */
-export interface CreateSecurityGroupParams {
+export interface CreateNetworkSecurityGroupParams {
   name: string;
   description?: string | undefined;
   /** `false` makes a stateless group (no connection tracking). Default true. */
@@ -71,14 +71,14 @@ export interface CreateSecurityGroupParams {
 
 /**
  * Creates a security group. Neutron adds two egress rules (IPv4 and IPv6, anything) to it.
- * @example const sg = await createSecurityGroup(network, { name: 'web', description: 'HTTP in' });
+ * @example const sg = await createNetworkSecurityGroup(network, { name: 'web', description: 'HTTP in' });
  */
-export async function createSecurityGroup(
+export async function createNetworkSecurityGroup(
   client: NetworkClient,
-  params: CreateSecurityGroupParams,
+  params: CreateNetworkSecurityGroupParams,
   options?: RequestOptions,
-): Promise<SecurityGroup> {
-  const p = requireParams<CreateSecurityGroupParams>(params);
+): Promise<NetworkSecurityGroup> {
+  const p = requireParams<CreateNetworkSecurityGroupParams>(params);
   const body = omitUndefined({
     name: optString(p.name, 'name') ?? '',
     description: optString(p.description, 'description'),
@@ -89,10 +89,10 @@ export async function createSecurityGroup(
 }
 
 /**
- * Parameters of {@link updateSecurityGroup}.
- * @example await updateSecurityGroup(network, id, { name: 'web-v2', ifRevision: sg.revisionNumber });
+ * Parameters of {@link updateNetworkSecurityGroup}.
+ * @example await updateNetworkSecurityGroup(network, id, { name: 'web-v2', ifRevision: sg.revisionNumber });
  */
-export interface UpdateSecurityGroupParams extends NetworkRevisionGuard {
+export interface UpdateNetworkSecurityGroupParams extends NetworkRevisionGuard {
   name?: string | undefined;
   description?: string | undefined;
   stateful?: boolean | undefined;
@@ -101,16 +101,16 @@ export interface UpdateSecurityGroupParams extends NetworkRevisionGuard {
 /**
  * Updates a security group's name, description or statefulness.
  * @throws NetworkRevisionConflictError when `ifRevision` no longer matches.
- * @example await updateSecurityGroup(network, id, { description: 'HTTP and HTTPS in' });
+ * @example await updateNetworkSecurityGroup(network, id, { description: 'HTTP and HTTPS in' });
  */
-export async function updateSecurityGroup(
+export async function updateNetworkSecurityGroup(
   client: NetworkClient,
   securityGroupId: string,
-  params: UpdateSecurityGroupParams,
+  params: UpdateNetworkSecurityGroupParams,
   options?: RequestOptions,
-): Promise<SecurityGroup> {
+): Promise<NetworkSecurityGroup> {
   requireUuid(securityGroupId, 'securityGroupId');
-  const p = requireParams<UpdateSecurityGroupParams>(params);
+  const p = requireParams<UpdateNetworkSecurityGroupParams>(params);
   const revision = requireRevision(p);
   const body = {
     name: optString(p.name, 'name'),
@@ -123,9 +123,9 @@ export async function updateSecurityGroup(
 
 /**
  * Deletes a security group (refused while ports use it).
- * @example await deleteSecurityGroup(network, id);
+ * @example await deleteNetworkSecurityGroup(network, id);
  */
-export async function deleteSecurityGroup(
+export async function deleteNetworkSecurityGroup(
   client: NetworkClient,
   securityGroupId: string,
   options?: RequestOptions,

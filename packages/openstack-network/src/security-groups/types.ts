@@ -10,17 +10,17 @@ import { SECURITY_GROUP_RULES_PATH, SECURITY_GROUPS_PATH } from './urls.js';
 
 /**
  * Direction of a rule: traffic into (`ingress`) or out of (`egress`) the ports of the group.
- * @example const d: SecurityGroupRuleDirection = 'ingress';
+ * @example const d: NetworkSecurityGroupRuleDirection = 'ingress';
  */
-export type SecurityGroupRuleDirection = 'ingress' | 'egress';
+export type NetworkSecurityGroupRuleDirection = 'ingress' | 'egress';
 
 /**
  * A security group rule.
  * @example rule.protocol === 'tcp' && rule.portRangeMin === 22
  */
-export interface SecurityGroupRule extends NetworkStandardAttributes {
+export interface NetworkSecurityGroupRule extends NetworkStandardAttributes {
   securityGroupId: string;
-  direction: SecurityGroupRuleDirection | (string & {});
+  direction: NetworkSecurityGroupRuleDirection | (string & {});
   ethertype: 'IPv4' | 'IPv6' | (string & {});
   /** `undefined` matches any protocol. */
   protocol: string | undefined;
@@ -35,14 +35,14 @@ export interface SecurityGroupRule extends NetworkStandardAttributes {
 
 /**
  * A security group with its rules.
- * @example const sg = await getSecurityGroup(network, id); console.log(sg.rules.length);
+ * @example const sg = await getNetworkSecurityGroup(network, id); console.log(sg.rules.length);
  */
-export interface SecurityGroup extends NetworkStandardAttributes {
+export interface NetworkSecurityGroup extends NetworkStandardAttributes {
   name: string;
   /** Stateful (default) or stateless (`stateful-security-group` extension). */
   stateful: boolean | undefined;
   shared: boolean | undefined;
-  rules: SecurityGroupRule[];
+  rules: NetworkSecurityGroupRule[];
 }
 
 /** @internal */
@@ -80,7 +80,7 @@ const RULE_FIELDS: ShapeFields<SecurityGroupRuleWire> = {
 };
 
 /** @internal */
-export function parseSecurityGroupRule(w: SecurityGroupRuleWire): SecurityGroupRule {
+export function parseSecurityGroupRule(w: SecurityGroupRuleWire): NetworkSecurityGroupRule {
   return {
     ...parseStandard(w),
     securityGroupId: w.security_group_id,
@@ -96,7 +96,7 @@ export function parseSecurityGroupRule(w: SecurityGroupRuleWire): SecurityGroupR
 }
 
 /** @internal */
-export function parseSecurityGroup(w: SecurityGroupWire): SecurityGroup {
+export function parseSecurityGroup(w: SecurityGroupWire): NetworkSecurityGroup {
   return {
     ...parseStandard(w),
     name: w.name,
@@ -107,7 +107,7 @@ export function parseSecurityGroup(w: SecurityGroupWire): SecurityGroup {
 }
 
 /** @internal */
-export const SECURITY_GROUP_RULE = resourceKind<SecurityGroupRuleWire, SecurityGroupRule>({
+export const SECURITY_GROUP_RULE = resourceKind<SecurityGroupRuleWire, NetworkSecurityGroupRule>({
   singular: 'security_group_rule',
   plural: 'security_group_rules',
   path: SECURITY_GROUP_RULES_PATH,
@@ -117,7 +117,7 @@ export const SECURITY_GROUP_RULE = resourceKind<SecurityGroupRuleWire, SecurityG
 });
 
 /** @internal */
-export const SECURITY_GROUP = resourceKind<SecurityGroupWire, SecurityGroup>({
+export const SECURITY_GROUP = resourceKind<SecurityGroupWire, NetworkSecurityGroup>({
   singular: 'security_group',
   plural: 'security_groups',
   path: SECURITY_GROUPS_PATH,

@@ -8,54 +8,54 @@ import { afterAll, beforeAll, expect, it } from '@jest/globals';
 import {
   addNetworkingTag,
   addRouterInterface,
-  associateFloatingIp,
-  createFloatingIp,
+  associateNetworkFloatingIp,
   createNetwork,
+  createNetworkFloatingIp,
+  createNetworkSecurityGroup,
+  createNetworkSecurityGroupRule,
   createPort,
   createPorts,
   createRouter,
-  createSecurityGroup,
-  createSecurityGroupRule,
   createSubnet,
-  deleteFloatingIp,
   deleteNetwork,
+  deleteNetworkFloatingIp,
+  deleteNetworkSecurityGroup,
   deletePort,
   deleteRouter,
-  deleteSecurityGroup,
   deleteSubnet,
-  disassociateFloatingIp,
-  getFloatingIp,
+  disassociateNetworkFloatingIp,
   getNetwork,
+  getNetworkFloatingIp,
   getNetworkIpAvailability,
   getNetworkingTags,
   getNetworkQuotas,
   getNetworkQuotaUsage,
+  getNetworkSecurityGroup,
   getPort,
-  getSecurityGroup,
   hasNetworkExtension,
-  listFloatingIps,
   listNetworkAvailabilityZones,
   listNetworkExtensions,
+  listNetworkFloatingIps,
+  listNetworkSecurityGroups,
   listNetworks,
   listPorts,
   listRouters,
-  listSecurityGroups,
   listSubnets,
   type Network,
   NetworkRevisionConflictError,
+  type NetworkSecurityGroup,
   type Port,
   type Router,
   removeNetworkingTag,
   removeRouterInterface,
   replaceNetworkingTags,
-  type SecurityGroup,
   type Subnet,
   setNetworkingTags,
   updateNetwork,
   updatePort,
   updateRouter,
-  waitForFloatingIpDeleted,
-  waitForFloatingIpStatus,
+  waitForNetworkFloatingIpDeleted,
+  waitForNetworkFloatingIpStatus,
   waitForPortDeleted,
   waitForPortStatus,
   waitForRouterDeleted,
@@ -73,7 +73,7 @@ describeLive('network (real Neutron)', () => {
   let net: Network;
   let subnet: Subnet;
   let router: Router;
-  let sg: SecurityGroup;
+  let sg: NetworkSecurityGroup;
   let port: Port;
 
   beforeAll(async () => {
@@ -89,7 +89,7 @@ describeLive('network (real Neutron)', () => {
     expect(await toArray(listNetworks(network, { tagsAny: [RUN] }))).toEqual([]);
     expect(await toArray(listPorts(network, { name: [`${RUN}-a`, `${RUN}-b`, `${RUN}-c`] }))).toEqual([]);
     expect(await toArray(listRouters(network, { name: `${RUN}-router` }))).toEqual([]);
-    expect(await toArray(listSecurityGroups(network, { name: `${RUN}-sg` }))).toEqual([]);
+    expect(await toArray(listNetworkSecurityGroups(network, { name: `${RUN}-sg` }))).toEqual([]);
   });
 
   it('detects extensions', async () => {
@@ -172,10 +172,10 @@ describeLive('network (real Neutron)', () => {
   });
 
   it('creates a security group with ingress/egress rules', async () => {
-    sg = await createSecurityGroup(network, { name: `${RUN}-sg`, description: 'ssh and ping' });
-    cleanup.add('security group', () => deleteSecurityGroup(network, sg.id));
+    sg = await createNetworkSecurityGroup(network, { name: `${RUN}-sg`, description: 'ssh and ping' });
+    cleanup.add('security group', () => deleteNetworkSecurityGroup(network, sg.id));
     expect(sg.rules.every((r) => r.direction === 'egress')).toBe(true);
-    await createSecurityGroupRule(network, {
+    await createNetworkSecurityGroupRule(network, {
       securityGroupId: sg.id,
       direction: 'ingress',
       protocol: 'tcp',
@@ -183,12 +183,12 @@ describeLive('network (real Neutron)', () => {
       portRangeMax: 22,
       remoteIpPrefix: '198.51.100.0/24',
     });
-    await createSecurityGroupRule(network, {
+    await createNetworkSecurityGroupRule(network, {
       securityGroupId: sg.id,
       direction: 'ingress',
       protocol: 'icmp',
     });
-    await createSecurityGroupRule(network, {
+    await createNetworkSecurityGroupRule(network, {
       securityGroupId: sg.id,
       direction: 'ingress',
       ethertype: 'IPv6',
@@ -197,7 +197,7 @@ describeLive('network (real Neutron)', () => {
       portRangeMax: 5010,
       remoteGroupId: sg.id,
     });
-    const read = await getSecurityGroup(network, sg.id);
+    const read = await getNetworkSecurityGroup(network, sg.id);
     const ingress = read.rules.filter((r) => r.direction === 'ingress');
     expect(ingress).toHaveLength(3);
     expect(ingress).toEqual(
@@ -283,28 +283,30 @@ describeLive('network (real Neutron)', () => {
     ]);
     await updateRouter(network, router.id, { routes: [] });
 
-    const fip = await createFloatingIp(network, { floatingNetworkId: external.id, description: RUN });
+    const fip = await createNetworkFloatingIp(network, { floatingNetworkId: external.id, description: RUN });
     cleanup.add('floating IP', async () => {
-      await deleteFloatingIp(network, fip.id);
-      await waitForFloatingIpDeleted(network, fip.id, { minDelayMs: 200, timeoutMs: 30_000 });
+      await deleteNetworkFloatingIp(network, fip.id);
+      await waitForNetworkFloatingIpDeleted(network, fip.id, { minDelayMs: 200, timeoutMs: 30_000 });
     });
     expect(fip.portId).toBeUndefined();
-    const associated = await associateFloatingIp(network, fip.id, port.id);
+    const associated = await associateNetworkFloatingIp(network, fip.id, port.id);
     expect(associated).toMatchObject({
       portId: port.id,
       fixedIpAddress: CIDR.replace('0/24', '20'),
       routerId: router.id,
     });
     // without L3 agents the status may stay DOWN; either is a settled state
-    const settled = await waitForFloatingIpStatus(network, fip.id, ['ACTIVE', 'DOWN'], {
+    const settled = await waitForNetworkFloatingIpStatus(network, fip.id, ['ACTIVE', 'DOWN'], {
       minDelayMs: 200,
       timeoutMs: 30_000,
     });
     expect(['ACTIVE', 'DOWN']).toContain(settled.status);
-    expect((await toArray(listFloatingIps(network, { portId: port.id }))).map((f) => f.id)).toEqual([fip.id]);
-    const released = await disassociateFloatingIp(network, fip.id);
+    expect((await toArray(listNetworkFloatingIps(network, { portId: port.id }))).map((f) => f.id)).toEqual([
+      fip.id,
+    ]);
+    const released = await disassociateNetworkFloatingIp(network, fip.id);
     expect(released.portId).toBeUndefined();
-    expect((await getFloatingIp(network, fip.id)).portId).toBeUndefined();
+    expect((await getNetworkFloatingIp(network, fip.id)).portId).toBeUndefined();
   });
 
   it('reads quotas with usage, availability zones and IP availability', async () => {
