@@ -7,6 +7,7 @@ export default library({
     swift: 'src/swift.ts',
     compute: 'src/compute.ts',
     databases: 'src/databases.ts',
+    network: 'src/network.ts',
     providers: 'src/providers/index.ts',
   },
 });

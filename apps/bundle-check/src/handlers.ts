@@ -14,6 +14,7 @@ const CORE = '@cloud/core';
 const SWIFT = '@cloud/swift';
 const COMPUTE = '@cloud/openstack-compute';
 const DATABASES = '@cloud/rackspace-databases';
+const NETWORK = '@cloud/openstack-network';
 const SDK = '@cloud/sdk';
 
 /** The bundles the check builds. */
@@ -35,6 +36,12 @@ export const HANDLERS: HandlerSpec[] = [
     file: 'handlers/databases-list.ts',
     imports: "listDatabaseInstances from '@cloud/rackspace-databases'",
     allow: [CORE, DATABASES],
+  },
+  {
+    name: 'network-list',
+    file: 'handlers/network-list.ts',
+    imports: "listNetworks from '@cloud/openstack-network'",
+    allow: [CORE, NETWORK],
   },
   {
     name: 'sdk-swift-upload',

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as core from '@cloud/core';
 import * as compute from '@cloud/openstack-compute';
+import * as network from '@cloud/openstack-network';
 import * as databases from '@cloud/rackspace-databases';
 import * as swift from '@cloud/swift';
 import { describe, expect, it } from '@jest/globals';
@@ -17,6 +18,7 @@ import * as sdkCompute from '../src/compute.js';
 import * as sdkCore from '../src/core.js';
 import * as sdkDatabases from '../src/databases.js';
 import * as sdk from '../src/index.js';
+import * as sdkNetwork from '../src/network.js';
 import * as sdkProviders from '../src/providers/index.js';
 import * as sdkSwift from '../src/swift.js';
 
@@ -25,6 +27,7 @@ const packages: [string, Record<string, unknown>, Record<string, unknown>][] = [
   ['@cloud/swift', swift, sdkSwift],
   ['@cloud/openstack-compute', compute, sdkCompute],
   ['@cloud/rackspace-databases', databases, sdkDatabases],
+  ['@cloud/openstack-network', network, sdkNetwork],
 ];
 
 describe('@cloud/sdk root', () => {
@@ -75,7 +78,7 @@ describe('generated export lists', () => {
     expect(own.filter((n) => taken.has(n))).toEqual([]);
   });
 
-  it('src/index.ts re-exports every subpath file, and so the exports of all four packages', () => {
+  it('src/index.ts re-exports every subpath file, and so the exports of every package', () => {
     const root = readFileSync(join(SDK_ROOT, 'src', 'index.ts'), 'utf8');
     const reexported = [...root.matchAll(/^export \* from '\.\/([\w-]+)\.js';$/gm)].map((m) => `${m[1]}.ts`);
     expect(reexported.sort()).toEqual(SOURCES.map((s) => s.file).sort());
