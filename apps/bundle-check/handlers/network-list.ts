@@ -14,6 +14,8 @@ export async function handler() {
     }),
     region: env.OS_REGION_NAME,
   });
-  const networks = await toArray(listNetworks(createNetworkClient(session), { routerExternal: true }), { max: 100 });
+  const networks = await toArray(listNetworks(createNetworkClient(session), { routerExternal: true }), {
+    max: 100,
+  });
   return { statusCode: 200, networks: networks.map((n) => n.name) };
 }
