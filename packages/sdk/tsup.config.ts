@@ -9,6 +9,7 @@ export default library({
     'block-storage': 'src/block-storage.ts',
     databases: 'src/databases.ts',
     image: 'src/image.ts',
+    network: 'src/network.ts',
     providers: 'src/providers/index.ts',
   },
 });

@@ -16,6 +16,7 @@ const COMPUTE = '@cloud/openstack-compute';
 const DATABASES = '@cloud/rackspace-databases';
 const IMAGE = '@cloud/openstack-image';
 const BLOCK_STORAGE = '@cloud/openstack-block-storage';
+const NETWORK = '@cloud/openstack-network';
 const SDK = '@cloud/sdk';
 
 /** The bundles the check builds. */
@@ -43,6 +44,12 @@ export const HANDLERS: HandlerSpec[] = [
     file: 'handlers/block-storage-list.ts',
     imports: "listVolumesDetail from '@cloud/openstack-block-storage'",
     allow: [CORE, BLOCK_STORAGE],
+  },
+  {
+    name: 'network-list',
+    file: 'handlers/network-list.ts',
+    imports: "listNetworks from '@cloud/openstack-network'",
+    allow: [CORE, NETWORK],
   },
   {
     name: 'sdk-swift-upload',

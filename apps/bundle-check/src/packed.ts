@@ -11,6 +11,7 @@ export const PUBLISHED_PACKAGES = [
   'rackspace-databases',
   'openstack-image',
   'openstack-block-storage',
+  'openstack-network',
   'sdk',
 ];
 

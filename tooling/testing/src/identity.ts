@@ -35,10 +35,12 @@ export const mockEndpoints = (region = 'RegionOne') => {
     /** Glance lists its unversioned root; clients add `/v2`. */
     image: `https://image.${r}.mock.test`,
     blockStorage: `https://volume.${r}.mock.test/v3/${MOCK_PROJECT_ID}`,
+    /** Unversioned, as Neutron is usually registered; the client adds `/v2.0`. */
+    network: `https://network.${r}.mock.test:9696`,
   };
 };
 
-/** A Keystone v3 catalog with compute, object-store, CDN and database in two regions. */
+/** A Keystone v3 catalog with compute, object-store, CDN, database and network in two regions. */
 export function mockCatalogV3(regions: readonly string[] = MOCK_REGIONS) {
   const ep = (type: keyof ReturnType<typeof mockEndpoints>) =>
     regions.flatMap((region) => [
@@ -65,6 +67,7 @@ export function mockCatalogV3(regions: readonly string[] = MOCK_REGIONS) {
     { id: 'svc-glance', type: 'image', name: 'glance', endpoints: ep('image') },
     // listed as `volumev3`, as many clouds still do: clients must fall back from `block-storage`
     { id: 'svc-cinder', type: 'volumev3', name: 'cinderv3', endpoints: ep('blockStorage') },
+    { id: 'svc-neutron', type: 'network', name: 'neutron', endpoints: ep('network') },
   ];
 }
 

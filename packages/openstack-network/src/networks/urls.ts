@@ -1,0 +1,2 @@
+/** Collection path of networks. @internal */
+export const NETWORKS_PATH = 'networks';

@@ -1,0 +1,2 @@
+/** Collection path of ports. @internal */
+export const PORTS_PATH = 'ports';

@@ -1,0 +1,2 @@
+/** Collection path of subnet pools. @internal */
+export const SUBNET_POOLS_PATH = 'subnetpools';

@@ -1,0 +1,2 @@
+/** Collection path of subnets. @internal */
+export const SUBNETS_PATH = 'subnets';
