@@ -52,7 +52,9 @@ describe('fromPassword (v3)', () => {
       'object-store',
       'rax:object-cdn',
       'database',
+      'image',
       'volumev3',
+      'network',
     ]);
   });
 
