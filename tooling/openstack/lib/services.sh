@@ -310,6 +310,10 @@ region_name = RegionOne
 valid_interfaces = public
 $(service_auth cinder nova "$NOVA_PASSWORD")
 os_region_name = RegionOne
+# Cinder lets only Nova delete an attachment Nova made (a user's own request gets 409
+# ConflictNovaUsingAttachment): Nova proves it with a service token next to the user's.
+$(service_auth service_user nova "$NOVA_PASSWORD")
+send_service_user_token = true
 [vnc]
 enabled = false
 [spice]
