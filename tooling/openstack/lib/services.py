@@ -6,6 +6,7 @@ Run with Debian's /usr/bin/python3; standard library only. Subcommands (profiles
   seed PROFILE...      as admin: flavors, a small public image, a shared network and an external
                        network with subnets, a volume type (what the integration tests use)
   verify PROFILE...    a demo-user token, then one authenticated GET per API through the catalog
+  smoke PROFILE...     one real operation per service as the demo user (check.sh runs it)
   env                  services.env / services.json from services.list and the seeded ids
 Everything is read from the state directory (CLOUD_OPENSTACK_DIR).
 """
@@ -235,6 +236,127 @@ def verify(profiles):
     print(f'verified with a demo token through the catalog: {", ".join(done)}')
 
 
+def wait_for(what, fetch, done, timeout=120):
+    deadline = time.time() + timeout
+    while True:
+        value = fetch()
+        if done(value):
+            return value
+        if time.time() > deadline:
+            raise Fail(f'{what}: still {value} after {timeout} s')
+        time.sleep(1)
+
+
+def smoke_dns(token, body, tag):
+    dns = endpoint(body, 'dns')
+    _, _, rb = request('POST', f'{dns}/v2/zones', {'name': f'{tag}.cloud-it.test.', 'email': 'ops@cloud-it.test',
+                                                   'ttl': 300}, token=token, expect=(202,))
+    zone = jbody(rb)['id']
+    try:
+        def status():
+            return jbody(request('GET', f'{dns}/v2/zones/{zone}', token=token, expect=(200,))[2])['status']
+        wait_for(f'zone {zone} ACTIVE', status, lambda st: st == 'ACTIVE' or st == 'ERROR')
+        if status() != 'ACTIVE':
+            raise Broken(f'zone {zone} went to ERROR')
+        request('POST', f'{dns}/v2/zones/{zone}/recordsets', {'name': f'www.{tag}.cloud-it.test.', 'type': 'A',
+                                                             'records': ['192.0.2.10']}, token=token, expect=(202,))
+    finally:
+        request('DELETE', f'{dns}/v2/zones/{zone}', token=token, expect=(202, 404))
+    return 'zone + recordset ACTIVE'
+
+
+def smoke_lb(token, body, tag):
+    lb = endpoint(body, 'load-balancer')
+    # Any UUID serves as the VIP subnet with the noop network driver.
+    _, _, rb = request('POST', f'{lb}/v2/lbaas/loadbalancers', {'loadbalancer': {
+        'name': tag, 'vip_subnet_id': '00000000-0000-4000-8000-000000000001'}}, token=token, expect=(201,))
+    lb_id = jbody(rb)['loadbalancer']['id']
+    try:
+        def status():
+            return jbody(request('GET', f'{lb}/v2/lbaas/loadbalancers/{lb_id}', token=token,
+                                 expect=(200,))[2])['loadbalancer']['provisioning_status']
+        st = wait_for(f'load balancer {lb_id}', status, lambda st: st in ('ACTIVE', 'ERROR'))
+        if st != 'ACTIVE':
+            raise Broken(f'load balancer {lb_id} went to {st}')
+    finally:
+        request('DELETE', f'{lb}/v2/lbaas/loadbalancers/{lb_id}?cascade=true', token=token, expect=(204, 404))
+    return 'load balancer ACTIVE'
+
+
+def smoke_network(token, body, tag):
+    net = endpoint(body, 'network')
+    ids = load_seed()
+    _, _, rb = request('POST', f'{net}/v2.0/routers', {'router': {
+        'name': tag, 'external_gateway_info': {'network_id': ids['external_network']}}}, token=token, expect=(201,))
+    router = jbody(rb)['router']['id']
+    fip = None
+    try:
+        _, _, rb = request('POST', f'{net}/v2.0/floatingips', {'floatingip': {
+            'floating_network_id': ids['external_network']}}, token=token, expect=(201,))
+        fip = jbody(rb)['floatingip']
+        if not fip['floating_ip_address'].startswith('203.0.113.'):
+            raise Broken(f'floating IP {fip["floating_ip_address"]} is not from the external subnet')
+    finally:
+        if fip:
+            request('DELETE', f'{net}/v2.0/floatingips/{fip["id"]}', token=token, expect=(204, 404))
+        request('DELETE', f'{net}/v2.0/routers/{router}', token=token, expect=(204, 404))
+    return 'router with external gateway, floating IP'
+
+
+def smoke_volume(token, body, tag):
+    cinder = endpoint(body, 'volumev3').replace('%(project_id)s', body['project']['id'])
+    _, _, rb = request('POST', f'{cinder}/volumes', {'volume': {'name': tag, 'size': 1, 'volume_type': VOLUME_TYPE}},
+                       token=token, expect=(202,))
+    vol = jbody(rb)['volume']['id']
+    try:
+        def status():
+            return jbody(request('GET', f'{cinder}/volumes/{vol}', token=token, expect=(200,))[2])['volume']['status']
+        st = wait_for(f'volume {vol}', status, lambda st: st == 'available' or st.startswith('error'))
+        if st != 'available':
+            raise Broken(f'volume {vol} went to {st}')
+    finally:
+        request('DELETE', f'{cinder}/volumes/{vol}', token=token, expect=(202, 404))
+    return 'volume available'
+
+
+def smoke_image(token, body, tag):
+    glance = endpoint(body, 'image')
+    _, _, rb = request('POST', f'{glance}/v2/images', {'name': tag, 'disk_format': 'raw', 'container_format': 'bare'},
+                       token=token, expect=(201,))
+    image = jbody(rb)['id']
+    try:
+        data = os.urandom(4096)
+        request('PUT', f'{glance}/v2/images/{image}/file', data, token=token,
+                headers={'Content-Type': 'application/octet-stream'}, expect=(204,))
+        _, _, got = request('GET', f'{glance}/v2/images/{image}/file', token=token, expect=(200,))
+        if got != data:
+            raise Broken('image data read back differs')
+    finally:
+        request('DELETE', f'{glance}/v2/images/{image}', token=token, expect=(204, 404))
+    return 'upload + download'
+
+
+SMOKES = {'image': smoke_image, 'network': smoke_network, 'block-storage': smoke_volume, 'dns': smoke_dns,
+          'load-balancer': smoke_lb}
+
+
+def smoke(profiles):
+    """One real operation per service as the demo user; prints one line per profile, exit 1 if any failed."""
+    s = cloud.read_secrets()
+    token, body = password_token(cloud.DEMO, s['DEMO_PASSWORD'], 'demo')
+    failed = 0
+    for profile in profiles:
+        if profile not in SMOKES:
+            continue
+        tag = f'check-{profile}-{int(time.time())}-{os.getpid()}'
+        try:
+            print(f'ok    {profile}: {SMOKES[profile](token, body, tag)}')
+        except (Fail, Broken) as e:
+            failed += 1
+            print(f'FAIL  {profile}: {e}')
+    sys.exit(1 if failed else 0)
+
+
 def env():
     with open(os.path.join(cloud.STATE, 'services.list')) as f:
         running = [line.strip() for line in f if line.strip()]
@@ -259,7 +381,7 @@ def env():
 
 
 def main():
-    cmds = {'keystone': keystone, 'seed': seed, 'verify': verify}
+    cmds = {'keystone': keystone, 'seed': seed, 'verify': verify, 'smoke': smoke}
     if len(sys.argv) >= 2 and sys.argv[1] == 'env':
         env()
         return
