@@ -131,7 +131,7 @@ lock_path = $STATE/lock"
 user = root
 datadir = $STATE/mariadb
 socket = $RUN/mariadb.sock
-pid-file = $RUN/mariadbd.pid
+pid-file = $STATE/mariadb/mariadbd.pid
 bind-address = $HOST
 port = $MARIADB_PORT
 skip-name-resolve
@@ -162,7 +162,7 @@ export RABBITMQ_NODENAME=rabbit@localhost
 export RABBITMQ_NODE_IP_ADDRESS=$HOST
 export RABBITMQ_NODE_PORT=$RABBIT_PORT
 export RABBITMQ_DIST_PORT=$RABBIT_DIST_PORT
-export RABBITMQ_PID_FILE=$RUN/rabbitmq.erlang.pid
+export RABBITMQ_PID_FILE=$STATE/rabbitmq/rabbitmq.pid
 export ERL_EPMD_ADDRESS=$HOST
 export ERL_EPMD_PORT=$EPMD_PORT
 export RABBITMQ_SERVER_ADDITIONAL_ERL_ARGS='-kernel inet_dist_use_interface {127,0,0,1}'
