@@ -45,7 +45,9 @@ while [ $# -gt 0 ]; do
   *) die "unknown argument '$1' (see --help)" ;;
   esac
 done
-mapfile -t SELECTED < <(resolve_profiles "$want")
+profiles=$(resolve_profiles "$want") || exit 1
+mapfile -t SELECTED <<<"$profiles"
+[ -n "${SELECTED[0]:-}" ] || SELECTED=()
 # Profiles beyond Swift: they need MariaDB, RabbitMQ and the services' packages.
 EXTRA=()
 for p in "${SELECTED[@]+"${SELECTED[@]}"}"; do [ "$p" = object-store ] || EXTRA+=("$p"); done

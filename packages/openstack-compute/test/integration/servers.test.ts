@@ -8,7 +8,7 @@
  * queued), so only the image record of createServerImage is checked here.
  */
 import { generateKeyPairSync } from 'node:crypto';
-import { ConflictError, NotFoundError, toArray, WaiterFailureError } from '@cloud/core';
+import { ConflictError, NotFoundError, pollUntilGone, toArray, WaiterFailureError } from '@cloud/core';
 import { afterAll, beforeAll, expect, test } from '@jest/globals';
 import {
   attachVolume,
@@ -18,6 +18,7 @@ import {
   createServerImage,
   deleteImage,
   deleteKeypair,
+  deleteServer,
   deleteServerMetadataItem,
   detachVolume,
   getImage,
@@ -39,6 +40,7 @@ import {
   startServer,
   stopServer,
   unpauseServer,
+  waitForServerDeleted,
   waitForServerStatus,
 } from '../../src/index.js';
 import {
@@ -280,8 +282,20 @@ describeLive('server lifecycle on real Nova', () => {
     expect((await toArray(listVolumeAttachments(compute, a))).map((x) => x.volumeId)).not.toContain(volume);
   });
 
-  test('delete, then the server is gone (404)', async () => {
-    await removeServer(compute, b);
+  test('delete: the waiter ends at DELETED or 404, and the server then answers 404', async () => {
+    await deleteServer(compute, b);
+    await waitForServerDeleted(compute, b, QUICK);
+    // Nova can still show the record, status DELETED, for a moment after the waiter returns.
+    const seen = await getServer(compute, b).then(
+      (s) => s.status,
+      (e: unknown) => (e instanceof NotFoundError ? 404 : Promise.reject(e)),
+    );
+    expect([404, 'DELETED']).toContain(seen);
+    await pollUntilGone({
+      ...QUICK,
+      description: `server ${b} to answer 404`,
+      fetch: () => getServer(compute, b),
+    });
     await expect(getServer(compute, b)).rejects.toBeInstanceOf(NotFoundError);
   });
 
