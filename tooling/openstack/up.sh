@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
-# Brings up OpenStack Keystone and Swift from Debian's packages on 127.0.0.1, for integration tests
-# and benchmarks. Idempotent: installs what is missing, configures once, starts only what is not
-# running, waits until everything answers, then writes env.sh / env.json into the state directory.
+# Brings up OpenStack Keystone and Swift, and on request Nova, Neutron, Glance, Placement, Cinder,
+# Designate and Octavia behind that Keystone, from Debian's packages on 127.0.0.1, for integration
+# tests and benchmarks. Idempotent: installs what is missing, configures once, starts only what is
+# not running, waits until everything answers, then writes env.sh / env.json (and services.env /
+# services.json) into the state directory.
 #
 #   bash tooling/openstack/up.sh                              # Keystone + Swift
 #   bash tooling/openstack/up.sh --services compute,network   # Keystone + Nova and what it needs
@@ -39,7 +41,7 @@ while [ $# -gt 0 ]; do
     shift
     ;;
   -h | --help)
-    sed -n '2,20p' "$0"
+    sed -n '2,21p' "$0"
     exit 0
     ;;
   *) die "unknown argument '$1' (see --help)" ;;
