@@ -520,9 +520,12 @@ db_sync() {
 
 nova_db_sync() {
   local m=$ETC/bin/nova-manage
+  local cells
   $m api_db sync
-  $m cell_v2 list_cells 2>/dev/null | grep -q ' cell0 ' || $m cell_v2 map_cell0 --database_connection "$(db_url nova_cell0)"
-  $m cell_v2 list_cells 2>/dev/null | grep -q ' cell1 ' || $m cell_v2 create_cell --name cell1 --verbose
+  # Output captured, not piped into grep -q: under pipefail an early grep exit can fail the pipe.
+  cells=$($m cell_v2 list_cells 2>/dev/null || true)
+  [[ $cells == *" cell0 "* ]] || $m cell_v2 map_cell0 --database_connection "$(db_url nova_cell0)"
+  [[ $cells == *" cell1 "* ]] || $m cell_v2 create_cell --name cell1 --verbose
   $m db sync
 }
 
