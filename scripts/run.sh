@@ -2,7 +2,7 @@
 # One entry point for a fresh machine: installs the pinned toolchain if missing, installs the
 # workspace, then runs a task.
 #   bash scripts/run.sh demo    # the guided tour
-#   bash scripts/run.sh test    # every test: lint, types, unit, integration (real Keystone + Swift), bundle check
+#   bash scripts/run.sh test    # every test: lint, types, unit, integration (real Keystone, Swift, Nova and the rest), bundle check
 #   bash scripts/run.sh <root package.json script> [args]
 set -euo pipefail
 

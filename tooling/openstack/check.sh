@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Smoke test of the running local cloud with nothing but curl, python3's standard library and the
-# real swift CLI (python3-swiftclient, Keystone v3 auth from env.sh). Run up.sh first, or:
+# real swift CLI (python3-swiftclient, Keystone v3 auth from env.sh), plus one real operation per
+# service beyond Swift that up.sh started (services.env). Run up.sh first, or:
 #   bash tooling/openstack/with-openstack.sh bash tooling/openstack/check.sh
 set -euo pipefail
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -202,5 +203,23 @@ check "S3 API (s3api + s3token, EC2 credential): list buckets, get object" s3
 check "tempauth: auth/v1.0, PUT + GET" tempauth
 check "/info lists the middleware" info
 check "Identity v2.0 is not served (404)" no_identity_v2
+
+# The services beyond Swift that up.sh started (services.env), one real operation each as the
+# demo user through the catalog.
+service_smoke() { /usr/bin/python3 "$HERE/lib/services.py" smoke "$1"; }
+if [ -r "$STATE/services.env" ]; then
+  # shellcheck disable=SC1091
+  source "$STATE/services.env"
+  IFS=, read -r -a running <<<"${CLOUD_IT_SERVICES:-}"
+  for p in "${running[@]+"${running[@]}"}"; do
+    case $p in
+    image) check "Glance: image upload + download" service_smoke image ;;
+    network) check "Neutron: router with external gateway, floating IP" service_smoke network ;;
+    block-storage) check "Cinder: volume of the seeded type becomes available" service_smoke block-storage ;;
+    dns) check "Designate: zone + recordset become ACTIVE" service_smoke dns ;;
+    load-balancer) check "Octavia: load balancer becomes ACTIVE" service_smoke load-balancer ;;
+    esac
+  done
+fi
 echo "check: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]

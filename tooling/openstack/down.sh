@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Stops the daemons that up.sh started, exactly those recorded in the state directory's PID files:
-# TERM, up to 5 s to exit, then KILL. Idempotent. Keeps configuration and data (see reset.sh).
+# TERM, up to 15 s to exit, then KILL. Idempotent. Keeps configuration and data (see reset.sh).
 #
 #   bash tooling/openstack/down.sh                   # everything
 #   bash tooling/openstack/down.sh keystone ...      # only the named services

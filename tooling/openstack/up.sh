@@ -1,19 +1,69 @@
 #!/usr/bin/env bash
-# Brings up OpenStack Keystone and Swift from Debian's packages on 127.0.0.1, for integration tests
-# and benchmarks. Idempotent: installs what is missing, configures once, starts only what is not
-# running, waits until everything answers, then writes env.sh / env.json into the state directory.
+# Brings up OpenStack Keystone and Swift, and on request Nova, Neutron, Glance, Placement, Cinder,
+# Designate and Octavia behind that Keystone, from Debian's packages on 127.0.0.1, for integration
+# tests and benchmarks. Idempotent: installs what is missing, configures once, starts only what is
+# not running, waits until everything answers, then writes env.sh / env.json (and services.env /
+# services.json) into the state directory.
 #
-#   bash tooling/openstack/up.sh          # state in ${CLOUD_OPENSTACK_DIR:-/var/tmp/cloud-openstack}
+#   bash tooling/openstack/up.sh                              # Keystone + Swift
+#   bash tooling/openstack/up.sh --services compute,network   # Keystone + Nova and what it needs
+#   bash tooling/openstack/up.sh --services all               # everything (as CI does)
 #
-# Environment: CLOUD_OPENSTACK_DIR (state directory), CLOUD_OPENSTACK_TIMEOUT (seconds each service
-# may take to answer, default 60), CLOUD_OPENSTACK_STARTED_FILE (if set, the names of the services
-# this run started are appended to it; with-openstack.sh uses that to stop only those).
+# Profiles (--services, comma-separated): object-store (Swift), placement, image (Glance), network
+# (Neutron), compute (Nova; brings placement, image and network), block-storage (Cinder), dns
+# (Designate), load-balancer (Octavia), all. Keystone always runs. Services already running are
+# left running whatever the profile; services.env lists the profiles that run.
+#
+# Environment: CLOUD_OPENSTACK_DIR (state directory), CLOUD_OPENSTACK_SERVICES (profiles when
+# --services is not given, default object-store), CLOUD_OPENSTACK_TIMEOUT (seconds each service
+# may take to answer, default 60; Nova's first start gets at least 240), CLOUD_OPENSTACK_STARTED_FILE
+# (if set, the names of the services this run started are appended to it; with-openstack.sh uses
+# that to stop only those).
 set -euo pipefail
 
 T0=$(date +%s%N)
 # shellcheck source=lib/common.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
 TIMEOUT=${CLOUD_OPENSTACK_TIMEOUT:-60}
+# shellcheck source=lib/services.sh
+source "$OPENSTACK_TOOLING_DIR/lib/services.sh"
+
+want=${CLOUD_OPENSTACK_SERVICES:-$DEFAULT_PROFILES}
+while [ $# -gt 0 ]; do
+  case $1 in
+  --services)
+    [ $# -ge 2 ] || die "--services needs a list, e.g. --services compute,network"
+    want=$2
+    shift 2
+    ;;
+  --services=*)
+    want=${1#--services=}
+    shift
+    ;;
+  -h | --help)
+    sed -n '2,21p' "$0"
+    exit 0
+    ;;
+  *) die "unknown argument '$1' (see --help)" ;;
+  esac
+done
+profiles=$(resolve_profiles "$want") || exit 1
+mapfile -t SELECTED <<<"$profiles"
+[ -n "${SELECTED[0]:-}" ] || SELECTED=()
+# Profiles beyond Swift: they need MariaDB, RabbitMQ and the services' packages.
+EXTRA=()
+for p in "${SELECTED[@]+"${SELECTED[@]}"}"; do [ "$p" = object-store ] || EXTRA+=("$p"); done
+selected() {
+  local p
+  for p in "${SELECTED[@]+"${SELECTED[@]}"}"; do [ "$p" = "$1" ] && return 0; done
+  return 1
+}
+WANTED=($(profile_services identity))
+selected object-store && WANTED+=($(profile_services object-store))
+if [ ${#EXTRA[@]} -gt 0 ]; then
+  WANTED+=($(profile_services infra))
+  for p in "${EXTRA[@]}"; do WANTED+=($(profile_services "$p")); done
+fi
 export CLOUD_OPENSTACK_DIR=$STATE
 export no_proxy=127.0.0.1,localhost${no_proxy:+,$no_proxy} NO_PROXY=127.0.0.1,localhost${NO_PROXY:+,$NO_PROXY}
 
@@ -24,6 +74,7 @@ elapsed() { echo $(( ($(date +%s%N) - T0) / 1000000 )) | awk '{printf "%.1f", $1
 PACKAGES=(keystone swift swift-proxy swift-account swift-container swift-object python3-swiftclient
   swift-object-expirer python3-keystoneclient python3-keystonemiddleware memcached uwsgi uwsgi-plugin-python3
   curl python3)
+[ ${#EXTRA[@]} -eq 0 ] || PACKAGES+=("${SERVICE_PACKAGES[@]}")
 
 # ---------------------------------------------------------------------------------------------
 # Packages
@@ -511,6 +562,12 @@ service_cmd() {
   swift-proxy-r2) echo "swift-proxy-server $ETC/swift/proxy-server-r2.conf -v" ;;
   swift-container-updater) echo "swift-container-updater $ETC/swift/container-server.conf -v" ;;
   swift-object-expirer) echo "swift-object-expirer $ETC/swift/object-expirer.conf -v" ;;
+  epmd) echo "epmd -address $HOST -port $EPMD_PORT" ;;
+  mariadb) echo "mariadbd --defaults-file=$ETC/mariadb/my.cnf" ;;
+  placement) echo "uwsgi --ini $ETC/placement/uwsgi.ini" ;;
+  glance) echo "$ETC/bin/glance-api" ;;
+  neutron) echo "$ETC/bin/neutron-server" ;;
+  *) echo "$ETC/bin/$1" ;;
   esac
 }
 
@@ -523,6 +580,15 @@ service_confs() {
   swift-proxy-r1) echo "$ETC/swift/proxy-server-r1.conf" ;;
   swift-proxy-r2) echo "$ETC/swift/proxy-server-r2.conf" ;;
   swift-object-expirer) echo "$ETC/swift/object-expirer.conf" ;;
+  mariadb) echo "$ETC/mariadb/my.cnf" ;;
+  rabbitmq) echo "$ETC/rabbitmq/rabbitmq.conf $ETC/bin/rabbitmq" ;;
+  placement) echo "$ETC/placement/placement.conf $ETC/placement/uwsgi.ini $ETC/placement/wsgi.py" ;;
+  glance) echo "$ETC/glance/glance-api.conf $ETC/bin/glance-api" ;;
+  neutron) echo "$ETC/neutron/neutron.conf $ETC/bin/neutron-server" ;;
+  nova-*) echo "$ETC/nova/nova.conf $ETC/bin/$1" ;;
+  cinder-*) echo "$ETC/cinder/cinder.conf $ETC/bin/$1" ;;
+  designate-*) echo "$ETC/designate/designate.conf $ETC/bin/$1" ;;
+  octavia-*) echo "$ETC/octavia/octavia.conf $ETC/bin/$1" ;;
   esac
 }
 
@@ -599,6 +665,11 @@ ensure_secrets
 write_configs
 ensure_swift_conf
 build_rings
+if [ ${#EXTRA[@]} -gt 0 ]; then
+  ensure_service_secrets
+  fetch_paste_files
+  write_service_configs
+fi
 
 # A running service whose configuration changed is restarted with the new one.
 restart=()
@@ -611,39 +682,59 @@ if [ ${#restart[@]} -gt 0 ]; then
   stop_services "${restart[@]}" >/dev/null
 fi
 
-if all_running; then
+ALREADY=
+if all_running "${WANTED[@]}"; then
+  ALREADY=1
   log "all services already running (state $STATE)"
 else
   start_service memcached
-  for s in swift-account swift-container swift-object swift-proxy-r1 swift-proxy-r2 \
-    swift-container-updater swift-object-expirer; do
-    start_service "$s"
-  done
-  # Keystone's first-time database setup overlaps with the Swift daemons' start-up.
+  if selected object-store; then
+    for s in $(profile_services object-store); do start_service "$s"; done
+  fi
+  if [ ${#EXTRA[@]} -gt 0 ]; then
+    # MariaDB and RabbitMQ start while Keystone's database is made; each service's schema is
+    # made in parallel with the others and with Keystone's start-up.
+    start_service epmd
+    mariadb_init
+    start_service mariadb
+    start_service rabbitmq
+  fi
+  # Keystone's first-time database setup overlaps with the other daemons' start-up.
   keystone_db
   service_running keystone || sqlite_wal "$STATE/keystone/keystone.sqlite"
   start_service keystone
   keystone_admin
-  [ ${#STARTED[@]} -eq 0 ] || log "started ${STARTED[*]}"
+  if [ ${#EXTRA[@]} -gt 0 ]; then
+    wait_ready mariadb mariadb_up
+    db_create
+    db_syncs_start "${EXTRA[@]}"
+  fi
 fi
 # Only what was not running before this run counts as started by it (a restart for a changed
 # configuration does not): with-openstack.sh stops exactly those afterwards.
-if [ -n "${CLOUD_OPENSTACK_STARTED_FILE:-}" ]; then
+record_started() {
+  [ -n "${CLOUD_OPENSTACK_STARTED_FILE:-}" ] || return 0
+  local s
   for s in "${STARTED[@]+"${STARTED[@]}"}"; do
+    grep -qx "$s" "$CLOUD_OPENSTACK_STARTED_FILE" 2>/dev/null && continue
     case " ${restart[*]+"${restart[*]}"} " in *" $s "*) ;; *) echo "$s" >>"$CLOUD_OPENSTACK_STARTED_FILE" ;; esac
   done
-fi
+}
+record_started
+trap record_started EXIT
 
 wait_ready memcached port_open $MEMCACHED_PORT
 wait_ready keystone http_is "http://$HOST:$KEYSTONE_PORT/v3" 200
-wait_ready swift-account port_open $ACCOUNT_PORT
-wait_ready swift-container port_open $CONTAINER_PORT
-wait_ready swift-object port_open $OBJECT_PORT
-wait_ready swift-proxy-r1 http_is "http://$HOST:$PROXY1_PORT/healthcheck" 200 OK
-wait_ready swift-proxy-r2 http_is "http://$HOST:$PROXY2_PORT/healthcheck" 200 OK
-for s in swift-container-updater swift-object-expirer; do
-  service_running "$s" || fail_service "$s" "is not running"
-done
+if selected object-store; then
+  wait_ready swift-account port_open $ACCOUNT_PORT
+  wait_ready swift-container port_open $CONTAINER_PORT
+  wait_ready swift-object port_open $OBJECT_PORT
+  wait_ready swift-proxy-r1 http_is "http://$HOST:$PROXY1_PORT/healthcheck" 200 OK
+  wait_ready swift-proxy-r2 http_is "http://$HOST:$PROXY2_PORT/healthcheck" 200 OK
+  for s in swift-container-updater swift-object-expirer; do
+    service_running "$s" || fail_service "$s" "is not running"
+  done
+fi
 
 # Keystone's projects, users, regions, endpoints and credentials: once per set of inputs.
 setup_stamp=$( (cat "$OPENSTACK_TOOLING_DIR/lib/cloud.py" "$STATE/secrets.env" && stat -c %Y "$STATE/keystone/.bootstrapped") | md5sum | cut -d" " -f1)
@@ -656,19 +747,26 @@ if [ "$(cat "$STATE/keystone/.setup" 2>/dev/null || true)" != "$setup_stamp" ] |
   echo "$setup_stamp" >"$STATE/keystone/.setup"
 fi
 
+if [ ${#EXTRA[@]} -gt 0 ]; then
+  services_up
+fi
+
 # An authenticated round trip through both proxies, retried while the proxies' authtoken warms up.
-deadline=$((SECONDS + TIMEOUT))
-until out=$($PY "$OPENSTACK_TOOLING_DIR/lib/cloud.py" verify 2>&1); do
-  rc=$?
-  if [ $rc = 2 ] || [ $SECONDS -ge $deadline ]; then
-    echo "$out" >&2
-    fail_service swift-proxy-r1 "failed the authenticated round trip"
-  fi
-  sleep 0.5
-done
-echo "$out"
+if selected object-store; then
+  deadline=$((SECONDS + TIMEOUT))
+  until out=$($PY "$OPENSTACK_TOOLING_DIR/lib/cloud.py" verify 2>&1); do
+    rc=$?
+    if [ $rc = 2 ] || [ $SECONDS -ge $deadline ]; then
+      echo "$out" >&2
+      fail_service swift-proxy-r1 "failed the authenticated round trip"
+    fi
+    sleep 0.5
+  done
+  echo "$out"
+fi
 
 $PY "$OPENSTACK_TOOLING_DIR/lib/cloud.py" env
-log "Keystone http://$HOST:$KEYSTONE_PORT/v3 | Swift RegionOne http://$HOST:$PROXY1_PORT, RegionTwo http://$HOST:$PROXY2_PORT"
-log "ready in $(elapsed) s; environment: $STATE/env.sh (also env.json)"
+running_profiles
+log "Keystone http://$HOST:$KEYSTONE_PORT/v3 | profiles running: $(cat "$STATE/services.list" | tr '\n' ' ')"
+log "ready in $(elapsed) s; environment: $STATE/env.sh and $STATE/services.env (also env.json, services.json)"
 echo "$STATE/env.sh"

@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
-# Runs a command against the local Keystone + Swift:
-#   bash tooling/openstack/with-openstack.sh CMD [ARGS...]
-# Starts the services if they are not running (up.sh), runs CMD with env.sh's variables in its
-# environment, then stops the services that it started itself and nothing else. Exits with CMD's
-# status. Works from any directory; CMD runs in the current one.
+# Runs a command against the local cloud:
+#   bash tooling/openstack/with-openstack.sh [--services LIST] CMD [ARGS...]
+# Starts the services if they are not running (up.sh; --services as there: default Keystone +
+# Swift, `all` for every service, e.g. `compute,network`), runs CMD with the variables of env.sh
+# and services.env in its environment, then stops the services that it started itself and nothing
+# else. Exits with CMD's status. Works from any directory; CMD runs in the current one.
 #
 # Several runs may overlap: the services started by any of them stay up until the last one ends.
 # CLOUD_OPENSTACK_KEEP=1 leaves whatever was started running afterwards.
@@ -12,7 +13,19 @@ HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 # shellcheck source=lib/common.sh
 source "$HERE/lib/common.sh"
 
-[ $# -gt 0 ] || die "usage: $(basename "$0") CMD [ARGS...]"
+up_args=()
+case ${1:-} in
+--services)
+  [ $# -ge 2 ] || die "--services needs a list, e.g. --services compute,network"
+  up_args=(--services "$2")
+  shift 2
+  ;;
+--services=*)
+  up_args=("$1")
+  shift
+  ;;
+esac
+[ $# -gt 0 ] || die "usage: $(basename "$0") [--services LIST] CMD [ARGS...]"
 
 USERS=$RUN/users
 # Names of the services started by with-openstack.sh runs (appended to by up.sh).
@@ -65,11 +78,13 @@ cleanup() {
 }
 trap cleanup EXIT
 
-CLOUD_OPENSTACK_STARTED_FILE=$STARTED_BY_US bash "$HERE/up.sh" >&2
+CLOUD_OPENSTACK_STARTED_FILE=$STARTED_BY_US bash "$HERE/up.sh" "${up_args[@]+"${up_args[@]}"}" >&2
 
 set -a
 # shellcheck disable=SC1091
 source "$STATE/env.sh"
+# shellcheck disable=SC1091
+[ ! -r "$STATE/services.env" ] || source "$STATE/services.env"
 set +a
 
 # CMD runs as a child (stdin kept) so that a TERM or HUP sent to this script is passed on to it

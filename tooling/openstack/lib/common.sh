@@ -26,10 +26,85 @@ OBJECT_PORT=6200
 CONTAINER_PORT=6201
 ACCOUNT_PORT=6202
 MEMCACHED_PORT=11211
+MARIADB_PORT=3306
+RABBIT_PORT=5672
+RABBIT_DIST_PORT=25672
+EPMD_PORT=4369
+PLACEMENT_PORT=8778
+GLANCE_PORT=9292
+NEUTRON_PORT=9696
+NOVA_PORT=8774
+CINDER_PORT=8776
+DESIGNATE_PORT=9001
+DESIGNATE_MDNS_PORT=5354
+OCTAVIA_PORT=9876
 
 # Start order; down.sh stops them in reverse.
 SERVICES=(memcached keystone swift-account swift-container swift-object
-  swift-proxy-r1 swift-proxy-r2 swift-container-updater swift-object-expirer)
+  swift-proxy-r1 swift-proxy-r2 swift-container-updater swift-object-expirer
+  epmd mariadb rabbitmq placement glance neutron nova-conductor nova-scheduler nova-compute nova-api
+  cinder-scheduler cinder-volume cinder-api
+  designate-central designate-worker designate-producer designate-mdns designate-api
+  octavia-worker octavia-api)
+
+# Profiles, named after the catalog's service types: what `up.sh --services` starts. Keystone
+# (identity) and memcached always run; `all` is every profile.
+PROFILES=(object-store placement image network compute block-storage dns load-balancer)
+DEFAULT_PROFILES=object-store
+
+# The daemons of a profile.
+profile_services() {
+  case $1 in
+  identity) echo memcached keystone ;;
+  object-store) echo swift-account swift-container swift-object swift-proxy-r1 swift-proxy-r2 \
+    swift-container-updater swift-object-expirer ;;
+  infra) echo epmd mariadb rabbitmq ;;
+  placement) echo placement ;;
+  image) echo glance ;;
+  network) echo neutron ;;
+  compute) echo nova-conductor nova-scheduler nova-compute nova-api ;;
+  block-storage) echo cinder-scheduler cinder-volume cinder-api ;;
+  dns) echo designate-central designate-worker designate-producer designate-mdns designate-api ;;
+  load-balancer) echo octavia-worker octavia-api ;;
+  esac
+}
+
+# The profiles a profile needs (Nova needs Placement, Glance and, in practice, Neutron).
+profile_deps() {
+  case $1 in
+  compute) echo placement image network ;;
+  esac
+}
+
+# resolve_profiles "compute,network": the profiles asked for and those they need, in PROFILES
+# order, one per line (dies on an unknown name).
+resolve_profiles() {
+  local want=() p q known
+  IFS=', ' read -r -a want <<<"$1"
+  local all=()
+  for p in "${want[@]}"; do
+    [ -n "$p" ] || continue
+    if [ "$p" = all ]; then
+      all+=("${PROFILES[@]}")
+      continue
+    fi
+    [ "$p" = identity ] && continue
+    known=
+    for q in "${PROFILES[@]}"; do [ "$q" = "$p" ] && known=1; done
+    [ -n "$known" ] || die "unknown service profile '$p' (known: identity ${PROFILES[*]} all)"
+    all+=("$p")
+    # shellcheck disable=SC2046
+    all+=($(profile_deps "$p"))
+  done
+  for q in "${PROFILES[@]}"; do
+    for p in "${all[@]+"${all[@]}"}"; do
+      if [ "$p" = "$q" ]; then
+        echo "$q"
+        break
+      fi
+    done
+  done
+}
 
 log() { printf '==> %s\n' "$*"; }
 warn() { printf 'warning: %s\n' "$*" >&2; }
@@ -48,6 +123,17 @@ service_port() {
   swift-object) echo $OBJECT_PORT ;;
   swift-proxy-r1) echo $PROXY1_PORT ;;
   swift-proxy-r2) echo $PROXY2_PORT ;;
+  epmd) echo $EPMD_PORT ;;
+  mariadb) echo $MARIADB_PORT ;;
+  rabbitmq) echo $RABBIT_PORT ;;
+  placement) echo $PLACEMENT_PORT ;;
+  glance) echo $GLANCE_PORT ;;
+  neutron) echo $NEUTRON_PORT ;;
+  nova-api) echo $NOVA_PORT ;;
+  cinder-api) echo $CINDER_PORT ;;
+  designate-api) echo $DESIGNATE_PORT ;;
+  designate-mdns) echo $DESIGNATE_MDNS_PORT ;;
+  octavia-api) echo $OCTAVIA_PORT ;;
   *) echo "" ;;
   esac
 }
@@ -83,7 +169,7 @@ service_running() { service_pid "$1" >/dev/null; }
 
 all_running() {
   local s
-  for s in "${SERVICES[@]}"; do service_running "$s" || return 1; done
+  for s in "$@"; do service_running "$s" || return 1; done
 }
 
 # True if something accepts TCP connections on 127.0.0.1:PORT.
@@ -107,8 +193,9 @@ log_tail() {
   fi
 }
 
-# Stops the given services (all if none given): TERM to each one's process, up to 5 s for all of
-# them to exit, then KILL to any process group that is left. Each daemon runs in its own session,
+# Stops the given services (all if none given): TERM to each one's process, up to 15 s for all of
+# them to exit (several eventlet services ignore TERM for about 10 s), then KILL to any process
+# group that is left. Each daemon runs in its own session,
 # so its process group is exactly that daemon and its workers; only processes verified to be the
 # ones recorded in the PID files are signalled.
 stop_services() {
@@ -130,13 +217,13 @@ stop_services() {
     for p in "${pids[@]+"${pids[@]}"}"; do kill -0 -- "-$p" 2>/dev/null && return 0; done
     return 1
   }
-  for ((i = 0; i < 50; i++)); do
+  for ((i = 0; i < 150; i++)); do
     group_alive || break
     sleep 0.1
   done
   for pid in "${pids[@]+"${pids[@]}"}"; do
     if kill -0 -- "-$pid" 2>/dev/null; then
-      warn "process group $pid did not stop within 5 s: sending KILL"
+      warn "process group $pid did not stop within 15 s: sending KILL"
       kill -KILL -- "-$pid" 2>/dev/null || true
     fi
   done
