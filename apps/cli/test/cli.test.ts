@@ -1,4 +1,4 @@
-import { MOCK_AUTH_URL, mockEndpoints, setupMockCloud } from '@cloud/testing';
+import { MOCK_AUTH_URL, mockCatalogV3, mockEndpoints, setupMockCloud } from '@cloud/testing';
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
 import { run } from '../src/cli.js';
 
@@ -44,7 +44,7 @@ describe('cloud CLI', () => {
     const c = capture();
     expect(await run(['--json', 'auth'], c.io)).toBe(0);
     const [row] = JSON.parse(c.out.join('\n')) as Record<string, unknown>[];
-    expect(row).toMatchObject({ identity: 'v3', project: 'demo', services: 4 });
+    expect(row).toMatchObject({ identity: 'v3', project: 'demo', services: mockCatalogV3().length });
     expect(c.out.join('\n')).not.toMatch(/tok-/);
   });
 
