@@ -2,7 +2,7 @@ import * as http from 'node:http';
 import * as https from 'node:https';
 import { Readable } from 'node:stream';
 import { setTimeout as sleep } from 'node:timers/promises';
-import got, { type Got, type Options as GotOptions, type Response as GotResponse } from 'got';
+import got, { type Got, type Options as GotOptions, type Response as GotResponse, RequestError } from 'got';
 import { AbortError, CloudError, NetworkError, TimeoutError } from '../errors/errors.js';
 import { parseRetryAfter } from '../errors/http-errors.js';
 import { redactHeaders, redactUrl } from './redact.js';
@@ -351,8 +351,19 @@ export function createTransport(options: TransportOptions = {}): Transport {
               cb({ transferred: p.transferred, total: p.total || undefined }),
             );
           }
-          const res = await promise;
-          return { status: res.statusCode, headers: res.headers, body: toBuffer(res.rawBody), url: res.url };
+          try {
+            const res = await promise;
+            return {
+              status: res.statusCode,
+              headers: res.headers,
+              body: toBuffer(res.rawBody),
+              url: res.url,
+            };
+          } catch (error) {
+            const answered = answeredDespiteParseError(error, req.method);
+            if (answered) return answered;
+            throw error;
+          }
         },
         () => {},
       );
@@ -383,6 +394,20 @@ export function createTransport(options: TransportOptions = {}): Transport {
       );
     },
   };
+}
+
+/**
+ * Some servers send a body after a response that has none: real Swift answers `HEAD` with a 401
+ * that carries `Transfer-Encoding: chunked` and an empty chunk. Node's parser reads the headers,
+ * then rejects the stray bytes (`HPE_INVALID_CONSTANT`), and got reports that parse error although
+ * the status is known. A `HEAD` response has no body by definition, and a 401 is acted on by its
+ * status alone (re-authentication), so both are returned with an empty body rather than lost.
+ */
+function answeredDespiteParseError(error: unknown, method: string): HttpResponse | undefined {
+  if (!(error instanceof RequestError) || !error.response || !error.code.startsWith('HPE_')) return undefined;
+  const { statusCode, headers, url } = error.response;
+  if (method.toUpperCase() !== 'HEAD' && statusCode !== 401) return undefined;
+  return { status: statusCode, headers, body: Buffer.alloc(0), url };
 }
 
 /** Converts got and Node errors to SDK errors without carrying request options (which hold tokens). */
