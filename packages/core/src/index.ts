@@ -87,6 +87,7 @@ export {
   DEFAULT_USER_AGENT,
   type HttpLogEvent,
   type HttpLogger,
+  type HttpOptions,
   type HttpRequest,
   type HttpResponse,
   type HttpStreamResponse,

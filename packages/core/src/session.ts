@@ -12,6 +12,7 @@ import { AbortError } from './errors/errors.js';
 import {
   createTransport,
   type HttpLogger,
+  type HttpOptions,
   type RetryOptions,
   stderrLogger,
   type TimeoutOptions,
@@ -41,8 +42,11 @@ export interface SessionOptions {
   timeout?: TimeoutOptions | undefined;
   /** Debug log of every request, response and retry, with secrets redacted. `CLOUD_SDK_DEBUG=1` logs to stderr. */
   logger?: HttpLogger | undefined;
-  /** Extra got options (agents, TLS, proxies). Escape hatch; prefer the typed options. */
-  httpOptions?: Record<string, unknown> | undefined;
+  /**
+   * Extra got options: agents, TLS, DNS, local address (see {@link HttpOptions}). They can never
+   * change how the SDK handles answers, retries, redirects or timeouts.
+   */
+  httpOptions?: HttpOptions | undefined;
   /** A ready transport (tests, custom stacks). Overrides userAgent, retry, timeout, logger and httpOptions. */
   transport?: Transport | undefined;
 }

@@ -2,7 +2,7 @@ import * as http from 'node:http';
 import * as https from 'node:https';
 import { Readable } from 'node:stream';
 import { setTimeout as sleep } from 'node:timers/promises';
-import got, { type Got, type Options as GotOptions, type Response as GotResponse, RequestError } from 'got';
+import got, { type Got, type Response as GotResponse, type OptionsInit, RequestError } from 'got';
 import { AbortError, CloudError, NetworkError, TimeoutError } from '../errors/errors.js';
 import { parseRetryAfter } from '../errors/http-errors.js';
 import { redactHeaders, redactUrl } from './redact.js';
@@ -117,14 +117,56 @@ export interface TimeoutOptions {
   request?: number;
 }
 
+/**
+ * Extra got options: agents, TLS, DNS, local address, default headers. Only these keys are
+ * used; the SDK's own error handling, retries, redirects, timeouts and body handling cannot be
+ * changed through them (other keys are ignored).
+ */
+export type HttpOptions = Pick<
+  OptionsInit,
+  | 'agent'
+  | 'https'
+  | 'dnsLookup'
+  | 'dnsCache'
+  | 'dnsLookupIpVersion'
+  | 'localAddress'
+  | 'cookieJar'
+  | 'setHost'
+  | 'maxHeaderSize'
+  | 'headers'
+  | 'context'
+>;
+
 /** Options of {@link createTransport}. */
 export interface TransportOptions {
   userAgent?: string;
   retry?: RetryOptions;
   timeout?: TimeoutOptions;
   logger?: HttpLogger | undefined;
-  /** Extra got options (agents, TLS, proxies). An escape hatch: prefer the typed options. */
-  httpOptions?: Record<string, unknown>;
+  /** Extra got options (agents, TLS, DNS). An escape hatch: prefer the typed options. */
+  httpOptions?: HttpOptions | undefined;
+}
+
+/** Keeps only the {@link HttpOptions} keys of user-given got options (plain JS callers may pass more). */
+function connectionLevel(o: HttpOptions | undefined): HttpOptions {
+  if (!o) return {};
+  const picked: HttpOptions = {
+    agent: o.agent,
+    https: o.https,
+    dnsLookup: o.dnsLookup,
+    dnsCache: o.dnsCache,
+    dnsLookupIpVersion: o.dnsLookupIpVersion,
+    localAddress: o.localAddress,
+    cookieJar: o.cookieJar,
+    setHost: o.setHost,
+    maxHeaderSize: o.maxHeaderSize,
+    headers: o.headers,
+    context: o.context,
+  };
+  for (const key of Object.keys(picked) as (keyof HttpOptions)[]) {
+    if (picked[key] === undefined) delete picked[key];
+  }
+  return picked;
 }
 
 /** Sends HTTP requests with retries, timeouts, abort and redacted logging. */
@@ -191,8 +233,11 @@ export function createTransport(options: TransportOptions = {}): Transport {
     statusCodes: new Set(options.retry?.statusCodes ?? DEFAULT_STATUSES),
   };
   const t = options.timeout ?? {};
+  const user = connectionLevel(options.httpOptions);
   const instance: Got = got.extend({
-    headers: { 'user-agent': options.userAgent ?? DEFAULT_USER_AGENT },
+    ...user,
+    // What the SDK relies on comes after the user's options, so they cannot override it.
+    headers: { 'user-agent': options.userAgent ?? DEFAULT_USER_AGENT, ...user.headers },
     retry: { limit: 0 },
     throwHttpErrors: false,
     followRedirect: false,
@@ -204,7 +249,6 @@ export function createTransport(options: TransportOptions = {}): Transport {
       socket: t.idle ?? 120_000,
       ...(t.request ? { request: t.request } : {}),
     },
-    ...(options.httpOptions as Partial<GotOptions>),
   } as never);
   const log = options.logger;
 
