@@ -1,6 +1,7 @@
 import { inspect } from 'node:util';
 import type { EndpointInterface } from './catalog/catalog.js';
 import { toHttpError } from './errors/http-errors.js';
+import { callSignal } from './http/deadline.js';
 import type {
   HttpResponse,
   HttpStreamResponse,
@@ -115,6 +116,13 @@ async function readLimited(
   return Buffer.concat(chunks).toString('utf8');
 }
 
+/** The request with `timeoutMs` turned into a deadline signal covering auth, attempts and retries. */
+const withCallSignal = (req: ServiceRequest): ServiceRequest => ({
+  ...req,
+  signal: callSignal(req.signal, req.timeoutMs),
+  timeoutMs: undefined,
+});
+
 /**
  * Binds a session to one service. Service packages build their clients on this.
  * @example
@@ -154,7 +162,7 @@ export function createServiceClient(session: Session, options: ServiceClientOpti
         json: req.json,
         body: req.body,
         signal: req.signal,
-        timeoutMs: req.timeoutMs,
+        attemptTimeoutMs: req.attemptTimeoutMs,
         retryLimit: req.retryLimit,
         idempotent: req.idempotent,
         onUploadProgress: req.onUploadProgress,
@@ -195,7 +203,8 @@ export function createServiceClient(session: Session, options: ServiceClientOpti
     session,
     type: options.type,
     endpoint,
-    async request<T>(method: string, path: string, req: ServiceRequest = {}) {
+    async request<T>(method: string, path: string, call: ServiceRequest = {}) {
+      const req = withCallSignal(call);
       const { res, token } = await withReauth(
         method,
         path,
@@ -222,7 +231,8 @@ export function createServiceClient(session: Session, options: ServiceClientOpti
         body: parseBody<T>(res, method, req.responseType ?? 'json'),
       };
     },
-    async stream(method, path, req = {}) {
+    async stream(method, path, call = {}) {
+      const req = withCallSignal(call);
       const { res, token } = await withReauth(
         method,
         path,

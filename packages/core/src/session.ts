@@ -8,7 +8,7 @@ import {
   resolveEndpoint,
 } from './catalog/catalog.js';
 import { type CloudConfig, credentialsFromConfig, loadCloudConfig } from './config/config.js';
-import { AbortError } from './errors/errors.js';
+import { abortedError } from './http/deadline.js';
 import {
   createTransport,
   type HttpLogger,
@@ -81,9 +81,9 @@ const DEFAULT_REFRESH_BEFORE = 5 * 60_000;
 
 async function raceAbort<T>(promise: Promise<T>, signal?: AbortSignal): Promise<T> {
   if (!signal) return promise;
-  if (signal.aborted) throw new AbortError();
+  if (signal.aborted) throw abortedError(signal);
   return new Promise<T>((resolve, reject) => {
-    const onAbort = () => reject(new AbortError());
+    const onAbort = () => reject(abortedError(signal));
     signal.addEventListener('abort', onAbort, { once: true });
     promise.then(
       (v) => {

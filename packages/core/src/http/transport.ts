@@ -3,8 +3,9 @@ import * as https from 'node:https';
 import { Readable } from 'node:stream';
 import { setTimeout as sleep } from 'node:timers/promises';
 import got, { type Got, type Response as GotResponse, type OptionsInit, RequestError } from 'got';
-import { AbortError, CloudError, NetworkError, TimeoutError } from '../errors/errors.js';
+import { CloudError, NetworkError, TimeoutError } from '../errors/errors.js';
 import { parseRetryAfter } from '../errors/http-errors.js';
+import { abortedError, callSignal } from './deadline.js';
 import { redactHeaders, redactUrl } from './redact.js';
 import { buildQuery, type SearchParamValue } from './url.js';
 
@@ -21,8 +22,14 @@ export interface TransferProgress {
 export interface RequestOptions {
   /** Cancels the call; the promise rejects with {@link AbortError}. */
   signal?: AbortSignal | undefined;
-  /** Total time limit of this call in milliseconds (including the body transfer). */
+  /**
+   * Time limit of the whole call in milliseconds: authentication, every attempt, the waits between
+   * retries and the body transfer included. When it passes, the call rejects with
+   * {@link TimeoutError} (a streamed body is destroyed with it). Default: none.
+   */
   timeoutMs?: number | undefined;
+  /** Time limit of one attempt (each retry gets a new one), body included. Default: the session's `timeout.attempt`. */
+  attemptTimeoutMs?: number | undefined;
   /** Extra headers for this call. */
   headers?: Record<string, string> | undefined;
   /** Overrides the session's retry limit for this call. */
@@ -105,17 +112,26 @@ export interface RetryOptions {
   statusCodes?: number[];
 }
 
-/** Timeouts of the transport, in milliseconds. */
+/**
+ * Per-attempt limits of the transport, in milliseconds. Each retry starts them afresh. The limit
+ * of a whole call is `timeoutMs` of {@link RequestOptions}.
+ *
+ * With the defaults, a server that accepts connections but never answers fails an idempotent call
+ * after about 3 × 30 s (the first attempt and two retries).
+ */
 export interface TimeoutOptions {
-  /** Establishing the TCP/TLS connection. Default 15 s. */
+  /** Establishing the TCP/TLS connection. Default 10 s. */
   connect?: number;
-  /** Waiting for response headers once the request is sent. Default 120 s. */
+  /** Waiting for the response headers once the request is sent. Default 30 s. */
   response?: number;
-  /** Socket idle time during a transfer. Default 120 s. */
+  /** Socket idle time during a transfer (no byte sent or received). Default 60 s. */
   idle?: number;
-  /** Whole request, including body transfer. Default none (bodies may be huge). */
-  request?: number;
+  /** One whole attempt, body transfer included. Default none (bodies may be huge). */
+  attempt?: number;
 }
+
+/** Default per-attempt limits, see {@link TimeoutOptions}. */
+export const DEFAULT_TIMEOUTS = { connect: 10_000, response: 30_000, idle: 60_000 } as const;
 
 /**
  * Extra got options: agents, TLS, DNS, local address, default headers. Only these keys are
@@ -243,11 +259,11 @@ export function createTransport(options: TransportOptions = {}): Transport {
     followRedirect: false,
     decompress: true,
     timeout: {
-      connect: t.connect ?? 15_000,
-      secureConnect: t.connect ?? 15_000,
-      response: t.response ?? 120_000,
-      socket: t.idle ?? 120_000,
-      ...(t.request ? { request: t.request } : {}),
+      connect: t.connect ?? DEFAULT_TIMEOUTS.connect,
+      secureConnect: t.connect ?? DEFAULT_TIMEOUTS.connect,
+      response: t.response ?? DEFAULT_TIMEOUTS.response,
+      socket: t.idle ?? DEFAULT_TIMEOUTS.idle,
+      ...(t.attempt ? { request: t.attempt } : {}),
     },
   } as never);
   const log = options.logger;
@@ -278,7 +294,7 @@ export function createTransport(options: TransportOptions = {}): Transport {
     if (req.decompress === false) o.decompress = false;
     if (body !== undefined) o.body = body;
     if (req.signal) o.signal = req.signal;
-    if (req.timeoutMs) o.timeout = { request: req.timeoutMs };
+    if (req.attemptTimeoutMs) o.timeout = { request: req.attemptTimeoutMs };
     // WHATWG URLs collapse "." and ".." segments; send such paths verbatim.
     if (hasDotSegments(rawUrl.replace(/^https?:\/\/[^/]+/i, '').split('?')[0] ?? '')) {
       const verbatim = rawUrl.replace(/^https?:\/\/[^/]+/i, '');
@@ -318,16 +334,18 @@ export function createTransport(options: TransportOptions = {}): Transport {
     try {
       await sleep(ms, undefined, signal ? { signal } : undefined);
     } catch {
-      throw new AbortError();
+      throw abortedError(signal);
     }
   }
 
   async function run<T extends { status: number; headers: HttpResponse['headers'] }>(
-    req: HttpRequest,
-    once: (url: string, attempt: number) => Promise<T>,
+    call: HttpRequest,
+    once: (req: HttpRequest, url: string, attempt: number) => Promise<T>,
     discard: (res: T) => void,
   ): Promise<T> {
-    if (req.signal?.aborted) throw new AbortError();
+    // `timeoutMs` is a deadline over every attempt and every wait between them.
+    const req = { ...call, signal: callSignal(call.signal, call.timeoutMs), timeoutMs: undefined };
+    if (req.signal?.aborted) throw abortedError(req.signal);
     const url = req.url + buildQuery(req.searchParams);
     const safeUrl = redactUrl(url);
     const limit = req.retryLimit ?? retry.limit;
@@ -341,7 +359,7 @@ export function createTransport(options: TransportOptions = {}): Transport {
         headers: redactHeaders(req.headers ?? {}),
       });
       try {
-        const res = await once(url, attempt);
+        const res = await once(req, url, attempt);
         const requestId =
           firstHeader(res.headers, 'x-openstack-request-id') ?? firstHeader(res.headers, 'x-trans-id');
         log?.({
@@ -382,7 +400,7 @@ export function createTransport(options: TransportOptions = {}): Transport {
     async send(req) {
       return run(
         req,
-        async (url) => {
+        async (req, url) => {
           const promise = instance(url, {
             ...gotOptions(req, url),
             responseType: 'buffer',
@@ -415,7 +433,7 @@ export function createTransport(options: TransportOptions = {}): Transport {
     async stream(req) {
       return run(
         req,
-        (url) =>
+        (req, url) =>
           new Promise<HttpStreamResponse>((resolve, reject) => {
             const s = instance.stream(url, gotOptions(req, url) as never);
             const onError = (e: unknown) => reject(e);
@@ -461,7 +479,7 @@ export function mapError(error: unknown, method: string, safeUrl: string, signal
   const plainCause = new Error(String(e.message ?? error));
   if (e.code) Object.assign(plainCause, { code: e.code });
   if (signal?.aborted || e.name === 'AbortError' || e.code === 'ABORT_ERR' || e.code === 'ERR_ABORTED') {
-    return new AbortError(`${method} ${safeUrl} was aborted`, { cause: plainCause });
+    return abortedError(signal, `${method} ${safeUrl}`, plainCause);
   }
   if (e.name === 'TimeoutError' || e.code === 'ETIMEDOUT') {
     return new TimeoutError(`${method} ${safeUrl} timed out: ${e.message ?? ''}`, { cause: plainCause });
