@@ -99,6 +99,24 @@ async function raceAbort<T>(promise: Promise<T>, signal?: AbortSignal): Promise<
 }
 
 /**
+ * When to refresh a token just received, on the monotonic clock. The lifetime comes from the
+ * identity service's own clock ({@link AuthResult.lifetimeMs}), so a skewed local clock neither
+ * expires a fresh token nor keeps a stale one. The margin is `refreshBefore`, but at most half the
+ * lifetime, so short-lived tokens are still reused. Unknown lifetime: no timed refresh (a 401
+ * re-authenticates).
+ */
+function refreshTime(auth: AuthResult, refreshBefore: number): number {
+  let lifetime = auth.lifetimeMs;
+  if (lifetime === undefined && auth.expiresAt && !Number.isNaN(auth.expiresAt.getTime())) {
+    const local = auth.expiresAt.getTime() - Date.now();
+    if (local > 0) lifetime = local;
+  }
+  if (lifetime === undefined || !Number.isFinite(lifetime)) return Number.POSITIVE_INFINITY;
+  if (lifetime <= 0) return Number.NEGATIVE_INFINITY;
+  return performance.now() + lifetime - Math.min(refreshBefore, lifetime / 2);
+}
+
+/**
  * Creates a session. Nothing is sent until the first call needs a token.
  *
  * Tokens are cached and refreshed `refreshBeforeMs` before expiry; concurrent callers share one
@@ -149,10 +167,11 @@ export function createSession(options: SessionOptions = {}): Session {
   };
 
   let cached: AuthResult | undefined;
+  /** When the cached token is due for refresh, on the monotonic clock; `Infinity` when never. */
+  let refreshAt = Number.POSITIVE_INFINITY;
   let inflight: Promise<AuthResult> | undefined;
 
-  const fresh = (a: AuthResult | undefined): a is AuthResult =>
-    !!a && (!a.expiresAt || a.expiresAt.getTime() - refreshBefore > Date.now());
+  const fresh = (a: AuthResult | undefined): a is AuthResult => !!a && performance.now() < refreshAt;
 
   async function authenticate(o: AuthenticateOptions = {}): Promise<AuthResult> {
     const wantsRefresh = o.forceRefresh && (!o.staleToken || cached?.token === o.staleToken);
@@ -164,6 +183,7 @@ export function createSession(options: SessionOptions = {}): Session {
           // The shared authentication is not bound to one caller's signal; each caller races its own.
           const result = await credentials({ transport, forceRefresh: !!o.forceRefresh });
           cached = result;
+          refreshAt = refreshTime(result, refreshBefore);
           return result;
         } finally {
           inflight = undefined;
@@ -201,6 +221,7 @@ export function createSession(options: SessionOptions = {}): Session {
     region,
     invalidate() {
       cached = undefined;
+      refreshAt = Number.POSITIVE_INFINITY;
     },
     transport,
   };

@@ -29,7 +29,7 @@ export function versionedAuthUrl(authUrl: string, version: IdentityVersion): str
   return `${base}/${version}`;
 }
 
-const header = (res: HttpResponse, name: string): string | undefined => {
+const header = (res: Pick<HttpResponse, 'headers'>, name: string): string | undefined => {
   const v = res.headers[name];
   return Array.isArray(v) ? v[0] : v;
 };
@@ -57,6 +57,29 @@ async function postTokens(ctx: AuthContext, url: string, body: unknown, who: str
   );
 }
 
+/** A timestamp, or `undefined` when missing or unparsable (never an Invalid Date). */
+const dateOf = (value: string | undefined): Date | undefined => {
+  const ms = value ? Date.parse(value) : Number.NaN;
+  return Number.isNaN(ms) ? undefined : new Date(ms);
+};
+
+/**
+ * A token's lifetime on the identity service's clock: expiry minus issue time, or minus the
+ * response's `Date` header. Without either, the local clock is the only reference left: a lifetime
+ * that comes out zero or less there is skew, not expiry, and is reported as unknown.
+ */
+export function tokenLifetime(
+  expiresAt: Date | undefined,
+  issuedAt: string | undefined,
+  res: Pick<HttpResponse, 'headers'>,
+): number | undefined {
+  if (!expiresAt) return undefined;
+  const from = dateOf(issuedAt) ?? dateOf(header({ headers: res.headers }, 'date'));
+  if (from) return expiresAt.getTime() - from.getTime();
+  const local = expiresAt.getTime() - Date.now();
+  return local > 0 ? local : undefined;
+}
+
 function parseJson<T>(res: HttpResponse, url: string): T {
   try {
     return JSON.parse(res.body.toString('utf8')) as T;
@@ -69,6 +92,7 @@ function parseJson<T>(res: HttpResponse, url: string): T {
 interface V3TokenWire {
   token: {
     expires_at?: string;
+    issued_at?: string;
     catalog?: V3CatalogWire[];
     project?: { id: string; name?: string; domain?: { id?: string; name?: string } };
     user?: { id: string; name?: string; domain?: { id?: string } };
@@ -88,9 +112,11 @@ export async function keystoneV3(
   if (!token)
     throw new AuthenticationError(`The identity service at ${url} returned no X-Subject-Token header`);
   const { token: t } = parseJson<V3TokenWire>(res, url);
+  const expiresAt = dateOf(t?.expires_at);
   return createAuthResult({
     token,
-    expiresAt: t?.expires_at ? new Date(t.expires_at) : undefined,
+    expiresAt,
+    lifetimeMs: tokenLifetime(expiresAt, t?.issued_at, res),
     catalog: parseV3Catalog(t?.catalog),
     project: t?.project
       ? {
@@ -109,7 +135,7 @@ export async function keystoneV3(
 /** @internal v2.0 access body */
 interface V2AccessWire {
   access: {
-    token: { id: string; expires?: string; tenant?: { id: string; name?: string } };
+    token: { id: string; expires?: string; issued_at?: string; tenant?: { id: string; name?: string } };
     serviceCatalog?: V2CatalogWire[];
     user?: { id: string; name?: string; 'RAX-AUTH:defaultRegion'?: string };
   };
@@ -127,9 +153,11 @@ export async function keystoneV2(
   const { access } = parseJson<V2AccessWire>(res, url);
   if (!access?.token?.id) throw new AuthenticationError(`The identity service at ${url} returned no token`);
   const tenant = access.token.tenant;
+  const expiresAt = dateOf(access.token.expires);
   return createAuthResult({
     token: access.token.id,
-    expiresAt: access.token.expires ? new Date(access.token.expires) : undefined,
+    expiresAt,
+    lifetimeMs: tokenLifetime(expiresAt, access.token.issued_at, res),
     catalog: parseV2Catalog(access.serviceCatalog),
     project: tenant ? { id: tenant.id, name: tenant.name } : undefined,
     user: access.user ? { id: access.user.id, name: access.user.name } : undefined,
