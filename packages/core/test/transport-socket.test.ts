@@ -1,6 +1,11 @@
 /** Transport behaviour that needs real sockets (no msw): resets, refused connections, verbatim paths. */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { type AddressInfo, createServer as createTcpServer, type Server as TcpServer } from 'node:net';
+import {
+  type AddressInfo,
+  createServer as createTcpServer,
+  type Socket,
+  type Server as TcpServer,
+} from 'node:net';
 import { afterEach, describe, expect, it } from '@jest/globals';
 import {
   createAuthResult,
@@ -20,10 +25,12 @@ async function listen(handler: (req: IncomingMessage, res: ServerResponse) => vo
 }
 
 let tcp: TcpServer | undefined;
+const rawSockets: Socket[] = [];
 
 /** A server that writes raw bytes, for answers Node's own http server would never produce. */
 async function listenRaw(answer: (head: string) => string): Promise<string> {
   tcp = createTcpServer((socket) => {
+    rawSockets.push(socket);
     let buffered = '';
     socket.on('data', (chunk) => {
       buffered += chunk.toString('latin1');
@@ -43,6 +50,7 @@ afterEach(async () => {
   server?.closeAllConnections();
   await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
   server = undefined;
+  for (const socket of rawSockets.splice(0)) socket.destroy();
   await new Promise<void>((resolve) => (tcp ? tcp.close(() => resolve()) : resolve()));
   tcp = undefined;
 });
