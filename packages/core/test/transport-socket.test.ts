@@ -14,6 +14,7 @@ import {
   createTransport,
   fromToken,
   NetworkError,
+  TimeoutError,
 } from '../src/index.js';
 
 let server: Server | undefined;
@@ -148,5 +149,55 @@ describe('transport over real sockets', () => {
     await swift.request('PUT', 'c/%2E%2E/x/%2E/y', { body: '' });
     await swift.request('GET', 'c/a%20b', { searchParams: { q: '1' } });
     expect(seen).toEqual(['/v1/AUTH_a/c/%2E%2E/x/%2E/y', '/v1/AUTH_a/c/a%20b?q=1']);
+  });
+});
+
+describe('errors in the middle of a streamed body', () => {
+  /** A server that sends the headers of 1000 bytes and the first 10, then `then` the socket. */
+  async function partial(then: 'stall' | 'reset'): Promise<string> {
+    return listen((req, res) => {
+      res.writeHead(200, { 'content-length': '1000' });
+      res.write(Buffer.alloc(10));
+      if (then === 'reset') setTimeout(() => req.socket.destroy(), 50);
+    });
+  }
+
+  async function read(body: NodeJS.ReadableStream): Promise<unknown> {
+    try {
+      for await (const _ of body) {
+        // drain
+      }
+      return undefined;
+    } catch (error) {
+      return error;
+    }
+  }
+
+  const client = (url: string, timeout = {}) =>
+    createServiceClient(
+      createSession({
+        credentials: fromToken({ token: 't' }),
+        endpointOverrides: { 'object-store': url },
+        timeout,
+      }),
+      { type: 'object-store' },
+    );
+
+  it('a stall past timeoutMs is a TimeoutError', async () => {
+    const url = await partial('stall');
+    const res = await client(url).stream('GET', 'c/o', { timeoutMs: 800 });
+    expect(await read(res.body)).toBeInstanceOf(TimeoutError);
+  });
+
+  it('a stall past the idle limit is a TimeoutError', async () => {
+    const url = await partial('stall');
+    const res = await client(url, { idle: 300 }).stream('GET', 'c/o');
+    expect(await read(res.body)).toBeInstanceOf(TimeoutError);
+  });
+
+  it('a reset is a NetworkError', async () => {
+    const url = await partial('reset');
+    const res = await client(url).stream('GET', 'c/o');
+    expect(await read(res.body)).toBeInstanceOf(NetworkError);
   });
 });

@@ -5,7 +5,7 @@ import {
   type V3CatalogWire,
 } from '../catalog/catalog.js';
 import { AuthenticationError, ValidationError } from '../errors/errors.js';
-import { extractFaultMessage } from '../errors/http-errors.js';
+import { extractFaultMessage, scrubSecrets } from '../errors/http-errors.js';
 import type { HttpResponse } from '../http/transport.js';
 import { normalizeBaseUrl } from '../http/url.js';
 import { type AuthContext, type AuthResult, createAuthResult, type IdentityVersion } from './types.js';
@@ -34,7 +34,23 @@ const header = (res: Pick<HttpResponse, 'headers'>, name: string): string | unde
   return Array.isArray(v) ? v[0] : v;
 };
 
-async function postTokens(ctx: AuthContext, url: string, body: unknown, who: string): Promise<HttpResponse> {
+/** True when a 404 body is Keystone's own JSON error: the API is there, it did not find what was sent. */
+const isIdentityError = (body: string): boolean => {
+  try {
+    const parsed: unknown = JSON.parse(body);
+    return typeof parsed === 'object' && parsed !== null && 'error' in parsed;
+  } catch {
+    return false;
+  }
+};
+
+async function postTokens(
+  ctx: AuthContext,
+  url: string,
+  body: unknown,
+  who: string,
+  secrets: readonly string[],
+): Promise<HttpResponse> {
   const res = await ctx.transport.send({
     method: 'POST',
     url,
@@ -44,13 +60,16 @@ async function postTokens(ctx: AuthContext, url: string, body: unknown, who: str
   });
   if (res.status >= 200 && res.status < 300) return res;
   const requestId = header(res, 'x-openstack-request-id');
-  const fault = extractFaultMessage(res.body.toString('utf8'));
+  const text = scrubSecrets(res.body.toString('utf8'), secrets);
+  const fault = extractFaultMessage(text);
   const hint =
     res.status === 401
       ? 'the credentials were rejected'
-      : res.status === 404
-        ? 'the identity API is not served at this URL (check authUrl and the identity API version)'
-        : `the identity service answered ${res.status}`;
+      : res.status === 404 && isIdentityError(text)
+        ? `the identity service did not accept ${who} (an unknown, expired or revoked token, or a missing user, project or credential)`
+        : res.status === 404
+          ? 'the identity API is not served at this URL (check authUrl and the identity API version)'
+          : `the identity service answered ${res.status}`;
   throw new AuthenticationError(
     `Authentication of ${who} at ${url} failed: ${hint}${fault ? ` (${fault})` : ''}${requestId ? ` [request ${requestId}]` : ''}`,
     { status: res.status, ...(requestId ? { requestId } : {}) },
@@ -105,9 +124,10 @@ export async function keystoneV3(
   authUrl: string,
   auth: Record<string, unknown>,
   who: string,
+  secrets: readonly string[] = [],
 ): Promise<AuthResult> {
   const url = `${authUrl}/auth/tokens`;
-  const res = await postTokens(ctx, url, { auth }, who);
+  const res = await postTokens(ctx, url, { auth }, who, secrets);
   const token = header(res, 'x-subject-token');
   if (!token)
     throw new AuthenticationError(`The identity service at ${url} returned no X-Subject-Token header`);
@@ -147,9 +167,10 @@ export async function keystoneV2(
   authUrl: string,
   auth: Record<string, unknown>,
   who: string,
+  secrets: readonly string[] = [],
 ) {
   const url = `${authUrl}/tokens`;
-  const res = await postTokens(ctx, url, { auth }, who);
+  const res = await postTokens(ctx, url, { auth }, who, secrets);
   const { access } = parseJson<V2AccessWire>(res, url);
   if (!access?.token?.id) throw new AuthenticationError(`The identity service at ${url} returned no token`);
   const tenant = access.token.tenant;

@@ -68,8 +68,10 @@ export interface FailedExchange {
   secrets?: readonly string[] | undefined;
 }
 
-const scrub = (text: string, secrets: readonly string[] = []): string =>
+/** Replaces every occurrence of the given secret values (4 characters or more) with `[REDACTED]`. */
+export const scrubSecrets = (text: string, secrets: readonly string[] = []): string =>
   secrets.reduce((t, s) => (s.length >= 4 ? t.split(s).join(REDACTED) : t), text);
+const scrub = scrubSecrets;
 
 const header = (h: FailedExchange['headers'], name: string): string | undefined => {
   const v = h[name];

@@ -1,6 +1,6 @@
 import * as http from 'node:http';
 import * as https from 'node:https';
-import { Readable } from 'node:stream';
+import { PassThrough, Readable } from 'node:stream';
 import { setTimeout as sleep } from 'node:timers/promises';
 import got, { type Got, type Response as GotResponse, type OptionsInit, RequestError } from 'got';
 import { CloudError, NetworkError, TimeoutError } from '../errors/errors.js';
@@ -440,14 +440,10 @@ export function createTransport(options: TransportOptions = {}): Transport {
             s.once('error', onError);
             s.once('response', (res: http.IncomingMessage & { url?: string }) => {
               s.off('error', onError);
-              // The caller attaches its own handlers only after this promise settles. An error in
-              // that gap (a reset socket, a short body) must not crash the process: it stays on
-              // `body.errored`, which pipeline(), finished() and async iteration report.
-              s.on('error', () => {});
               resolve({
                 status: res.statusCode ?? 0,
                 headers: res.headers,
-                body: s as unknown as Readable,
+                body: mappedBody(s, (e) => mapError(e, req.method, redactUrl(url), req.signal)),
                 url: res.url ?? url,
               });
             });
@@ -456,6 +452,25 @@ export function createTransport(options: TransportOptions = {}): Transport {
       );
     },
   };
+}
+
+/**
+ * The body of a streamed response, whose errors are SDK errors: a stall past the idle limit or
+ * the call's deadline is a {@link TimeoutError}, a reset a {@link NetworkError}, an abort an
+ * {@link AbortError}. Destroying it releases the connection.
+ */
+function mappedBody(source: Readable, map: (error: unknown) => CloudError): Readable {
+  const body = new PassThrough();
+  // The caller attaches its own handlers only after the response promise settles. An error in that
+  // gap (a reset socket, a short body) must not crash the process: it stays on `body.errored`,
+  // which pipeline(), finished() and async iteration report.
+  body.on('error', () => {});
+  source.on('error', (error) => body.destroy(map(error)));
+  body.on('close', () => {
+    if (!source.readableEnded) source.destroy();
+  });
+  source.pipe(body);
+  return body;
 }
 
 /**
