@@ -81,7 +81,7 @@ export {
   parseRetryAfter,
   toHttpError,
 } from './errors/http-errors.js';
-export { REDACTED, redactHeaders, redactText, redactUrl } from './http/redact.js';
+export { REDACTED, redactHeaders, redactText, redactUrl, scrubSecrets } from './http/redact.js';
 export {
   createTransport,
   DEFAULT_USER_AGENT,

@@ -47,6 +47,11 @@ export interface ServiceRequest extends RequestOptions {
   onUploadProgress?: ((p: TransferProgress) => void) | undefined;
   /** Set `false` to receive the body exactly as stored (no content-encoding decoding). Default true. */
   decompress?: boolean | undefined;
+  /**
+   * Secret values this request carries (a temp-URL key, a password): scrubbed, like the token, from
+   * error bodies, error headers and debug logs should the server echo them.
+   */
+  secrets?: string[] | undefined;
 }
 
 /** A service response. Headers keep Node's lower-cased names. */
@@ -167,6 +172,7 @@ export function createServiceClient(session: Session, options: ServiceClientOpti
         idempotent: req.idempotent,
         onUploadProgress: req.onUploadProgress,
         decompress: req.decompress,
+        secrets: req.secrets,
         headers: {
           accept: 'application/json',
           ...options.headers,
@@ -220,7 +226,7 @@ export function createServiceClient(session: Session, options: ServiceClientOpti
           headers: res.headers,
           body: res.body.toString('utf8'),
           resource: req.resource,
-          secrets: [token],
+          secrets: [token, ...(req.secrets ?? [])],
         });
       }
       return {
@@ -249,7 +255,7 @@ export function createServiceClient(session: Session, options: ServiceClientOpti
           headers: res.headers,
           body,
           resource: req.resource,
-          secrets: [token],
+          secrets: [token, ...(req.secrets ?? [])],
         });
       }
       return res;

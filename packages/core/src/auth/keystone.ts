@@ -5,7 +5,8 @@ import {
   type V3CatalogWire,
 } from '../catalog/catalog.js';
 import { AuthenticationError, ValidationError } from '../errors/errors.js';
-import { extractFaultMessage, scrubSecrets } from '../errors/http-errors.js';
+import { extractFaultMessage } from '../errors/http-errors.js';
+import { scrubSecrets } from '../http/redact.js';
 import type { HttpResponse } from '../http/transport.js';
 import { normalizeBaseUrl } from '../http/url.js';
 import { type AuthContext, type AuthResult, createAuthResult, type IdentityVersion } from './types.js';

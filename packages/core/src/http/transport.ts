@@ -6,7 +6,7 @@ import got, { type Got, type Response as GotResponse, type OptionsInit, RequestE
 import { CloudError, NetworkError, TimeoutError } from '../errors/errors.js';
 import { parseRetryAfter } from '../errors/http-errors.js';
 import { abortedError, callSignal } from './deadline.js';
-import { redactHeaders, redactUrl } from './redact.js';
+import { redactHeaders, redactUrl, scrubSecrets, secretValuesOf } from './redact.js';
 import { buildQuery, type SearchParamValue } from './url.js';
 
 /** A request body: kept in memory (string, bytes) or streamed (Readable, async iterable). */
@@ -48,6 +48,8 @@ export interface HttpRequest extends RequestOptions {
   onUploadProgress?: ((p: TransferProgress) => void) | undefined;
   /** Set `false` to receive the body exactly as sent (no gzip/deflate/br decoding). Default true. */
   decompress?: boolean | undefined;
+  /** Secret values besides the secret headers' (keys, passwords), scrubbed from every log event. */
+  secrets?: readonly string[] | undefined;
 }
 
 /** An HTTP response with its body fully read. */
@@ -347,7 +349,8 @@ export function createTransport(options: TransportOptions = {}): Transport {
     const req = { ...call, signal: callSignal(call.signal, call.timeoutMs), timeoutMs: undefined };
     if (req.signal?.aborted) throw abortedError(req.signal);
     const url = req.url + buildQuery(req.searchParams);
-    const safeUrl = redactUrl(url);
+    const secrets = [...secretValuesOf(req.headers), ...(req.secrets ?? [])];
+    const safeUrl = scrubSecrets(redactUrl(url), secrets);
     const limit = req.retryLimit ?? retry.limit;
     for (let attempt = 1; ; attempt++) {
       const started = Date.now();
@@ -356,7 +359,7 @@ export function createTransport(options: TransportOptions = {}): Transport {
         method: req.method,
         url: safeUrl,
         attempt,
-        headers: redactHeaders(req.headers ?? {}),
+        headers: redactHeaders(req.headers ?? {}, secrets),
       });
       try {
         const res = await once(req, url, attempt);
@@ -370,7 +373,7 @@ export function createTransport(options: TransportOptions = {}): Transport {
           status: res.status,
           durationMs: Date.now() - started,
           requestId,
-          headers: redactHeaders(res.headers),
+          headers: redactHeaders(res.headers, secrets),
         });
         if (shouldRetry(req, attempt, limit, res.status)) {
           const delayMs = backoff(attempt, res.headers);
@@ -382,7 +385,13 @@ export function createTransport(options: TransportOptions = {}): Transport {
         return res;
       } catch (error) {
         const mapped = mapError(error, req.method, safeUrl, req.signal);
-        log?.({ type: 'error', method: req.method, url: safeUrl, attempt, error: mapped.message });
+        log?.({
+          type: 'error',
+          method: req.method,
+          url: safeUrl,
+          attempt,
+          error: scrubSecrets(mapped.message, secrets),
+        });
         if (mapped instanceof NetworkError || mapped instanceof TimeoutError) {
           if (shouldRetry(req, attempt, limit, undefined, (error as { code?: string }).code)) {
             const delayMs = backoff(attempt);
