@@ -9,6 +9,15 @@ import { extractFaultMessage } from '../errors/http-errors.js';
 import { scrubSecrets } from '../http/redact.js';
 import type { HttpResponse } from '../http/transport.js';
 import { normalizeBaseUrl } from '../http/url.js';
+import {
+  arrayOf,
+  invalidResponse,
+  object,
+  optional,
+  type ResponseLike,
+  string,
+  unwrap,
+} from '../response/shape.js';
 import { type AuthContext, type AuthResult, createAuthResult, type IdentityVersion } from './types.js';
 
 /** Picks the identity API from an explicit choice or the auth URL's last path segment. */
@@ -100,13 +109,31 @@ export function tokenLifetime(
   return local > 0 ? local : undefined;
 }
 
-function parseJson<T>(res: HttpResponse, url: string): T {
+/** The token response as a {@link ResponseLike}, its body parsed (or an InvalidResponseError). */
+function parsed(res: HttpResponse, url: string): ResponseLike {
+  const text = res.body.toString('utf8');
+  const like = { status: res.status, headers: res.headers, url, method: 'POST', body: text };
   try {
-    return JSON.parse(res.body.toString('utf8')) as T;
-  } catch {
-    throw new AuthenticationError(`The identity service at ${url} answered with a body that is not JSON`);
+    return { ...like, body: JSON.parse(text) as unknown };
+  } catch (error) {
+    throw invalidResponse(like, `the identity service's answer is not JSON (${(error as Error).message})`);
   }
 }
+
+const V3_ENDPOINT = object<NonNullable<V3CatalogWire['endpoints']>[number]>({
+  url: string,
+  interface: string,
+  region: optional(string),
+  region_id: optional(string),
+  id: optional(string),
+});
+const V3_SERVICE = object<V3CatalogWire>({
+  type: string,
+  name: optional(string),
+  id: optional(string),
+  endpoints: optional(arrayOf(V3_ENDPOINT)),
+});
+const DOMAIN_REF = object<{ id?: string; name?: string }>({ id: optional(string), name: optional(string) });
 
 /** @internal v3 token body */
 interface V3TokenWire {
@@ -119,6 +146,26 @@ interface V3TokenWire {
   };
 }
 
+const V3_TOKEN = object<V3TokenWire['token']>({
+  expires_at: optional(string),
+  issued_at: optional(string),
+  catalog: optional(arrayOf(V3_SERVICE)),
+  project: optional(
+    object<NonNullable<V3TokenWire['token']['project']>>({
+      id: string,
+      name: optional(string),
+      domain: optional(DOMAIN_REF),
+    }),
+  ),
+  user: optional(
+    object<NonNullable<V3TokenWire['token']['user']>>({
+      id: string,
+      name: optional(string),
+      domain: optional(DOMAIN_REF),
+    }),
+  ),
+});
+
 /** Sends a Keystone v3 `POST /auth/tokens` and parses the answer. */
 export async function keystoneV3(
   ctx: AuthContext,
@@ -129,17 +176,17 @@ export async function keystoneV3(
 ): Promise<AuthResult> {
   const url = `${authUrl}/auth/tokens`;
   const res = await postTokens(ctx, url, { auth }, who, secrets);
+  const body = parsed(res, url);
   const token = header(res, 'x-subject-token');
-  if (!token)
-    throw new AuthenticationError(`The identity service at ${url} returned no X-Subject-Token header`);
-  const { token: t } = parseJson<V3TokenWire>(res, url);
-  const expiresAt = dateOf(t?.expires_at);
+  if (!token) throw invalidResponse(body, 'the identity service returned no X-Subject-Token header');
+  const t = unwrap(body, 'token', V3_TOKEN);
+  const expiresAt = dateOf(t.expires_at);
   return createAuthResult({
     token,
     expiresAt,
-    lifetimeMs: tokenLifetime(expiresAt, t?.issued_at, res),
-    catalog: parseV3Catalog(t?.catalog),
-    project: t?.project
+    lifetimeMs: tokenLifetime(expiresAt, t.issued_at, res),
+    catalog: parseV3Catalog(t.catalog),
+    project: t.project
       ? {
           id: t.project.id,
           name: t.project.name,
@@ -147,7 +194,7 @@ export async function keystoneV3(
           domainName: t.project.domain?.name,
         }
       : undefined,
-    user: t?.user ? { id: t.user.id, name: t.user.name, domainId: t.user.domain?.id } : undefined,
+    user: t.user ? { id: t.user.id, name: t.user.name, domainId: t.user.domain?.id } : undefined,
     identityVersion: 'v3',
     authUrl,
   });
@@ -162,6 +209,39 @@ interface V2AccessWire {
   };
 }
 
+const V2_ENDPOINT = object<NonNullable<V2CatalogWire['endpoints']>[number]>({
+  region: optional(string),
+  publicURL: optional(string),
+  internalURL: optional(string),
+  adminURL: optional(string),
+  tenantId: optional(string),
+  id: optional(string),
+});
+const V2_ACCESS = object<V2AccessWire['access']>({
+  token: object<V2AccessWire['access']['token']>({
+    id: string,
+    expires: optional(string),
+    issued_at: optional(string),
+    tenant: optional(object<{ id: string; name?: string }>({ id: string, name: optional(string) })),
+  }),
+  serviceCatalog: optional(
+    arrayOf(
+      object<V2CatalogWire>({
+        type: string,
+        name: optional(string),
+        endpoints: optional(arrayOf(V2_ENDPOINT)),
+      }),
+    ),
+  ),
+  user: optional(
+    object<NonNullable<V2AccessWire['access']['user']>>({
+      id: string,
+      name: optional(string),
+      'RAX-AUTH:defaultRegion': optional(string),
+    }),
+  ),
+});
+
 /** Sends a Keystone v2.0 (or Rackspace) `POST /tokens` and parses the answer. */
 export async function keystoneV2(
   ctx: AuthContext,
@@ -172,8 +252,7 @@ export async function keystoneV2(
 ) {
   const url = `${authUrl}/tokens`;
   const res = await postTokens(ctx, url, { auth }, who, secrets);
-  const { access } = parseJson<V2AccessWire>(res, url);
-  if (!access?.token?.id) throw new AuthenticationError(`The identity service at ${url} returned no token`);
+  const access = unwrap(parsed(res, url), 'access', V2_ACCESS);
   const tenant = access.token.tenant;
   const expiresAt = dateOf(access.token.expires);
   return createAuthResult({
