@@ -83,7 +83,9 @@ export {
 } from './errors/http-errors.js';
 export { REDACTED, redactHeaders, redactText, redactUrl, scrubSecrets } from './http/redact.js';
 export {
+  type ConnectionOptions,
   createTransport,
+  DEFAULT_TIMEOUTS,
   DEFAULT_USER_AGENT,
   type HttpLogEvent,
   type HttpLogger,
@@ -91,6 +93,10 @@ export {
   type HttpRequest,
   type HttpResponse,
   type HttpStreamResponse,
+  type Middleware,
+  type Next,
+  type PipelineRequest,
+  type PipelineResponse,
   type RequestBody,
   type RequestOptions,
   type RetryOptions,

@@ -13,6 +13,7 @@ import {
   createTransport,
   type HttpLogger,
   type HttpOptions,
+  type Middleware,
   type RetryOptions,
   stderrLogger,
   type TimeoutOptions,
@@ -47,7 +48,12 @@ export interface SessionOptions {
    * change how the SDK handles answers, retries, redirects or timeouts.
    */
   httpOptions?: HttpOptions | undefined;
-  /** A ready transport (tests, custom stacks). Overrides userAgent, retry, timeout, logger and httpOptions. */
+  /**
+   * Your own steps of the request pipeline (tracing, metrics, custom headers), run once per attempt
+   * of every request of this session, authentication included. See {@link Middleware}.
+   */
+  middleware?: readonly Middleware[] | undefined;
+  /** A ready transport (tests, custom stacks). Overrides userAgent, retry, timeout, logger, httpOptions and middleware. */
   transport?: Transport | undefined;
 }
 
@@ -140,6 +146,7 @@ export function createSession(options: SessionOptions = {}): Session {
       timeout: options.timeout,
       logger: options.logger ?? (process.env.CLOUD_SDK_DEBUG ? stderrLogger : undefined),
       httpOptions: options.httpOptions,
+      middleware: options.middleware,
     });
   const refreshBefore = options.refreshBeforeMs ?? DEFAULT_REFRESH_BEFORE;
   if (options.interface) normalizeInterface(options.interface);

@@ -7,6 +7,7 @@ import {
   createServiceClient,
   type HttpLogEvent,
   type HttpOptions,
+  type Middleware,
   NetworkError,
   NotFoundError,
   RateLimitError,
@@ -226,5 +227,41 @@ describe('user httpOptions', () => {
     expect(res.body).toEqual({ ok: true });
     expect(cloud.requests.filter((r) => r.url.pathname.endsWith('/c'))).toHaveLength(1);
     expect(cloud.requests.find((r) => r.url.pathname.endsWith('/c'))?.headers.get('x-from-user')).toBe('yes');
+  });
+});
+
+describe('user middleware', () => {
+  it('runs once per attempt, inside retries, and can add headers and observe statuses', async () => {
+    const { seen, handler } = counting([503, 200]);
+    cloud.use(handler('get'));
+    const observed: [number, number][] = [];
+    const tracing: Middleware = async (req, next) => {
+      const res = await next({ ...req, headers: { ...req.headers, traceparent: `trace-${req.attempt}` } });
+      if (req.url.endsWith('/c')) observed.push([req.attempt, res.status]);
+      return res;
+    };
+    const events: HttpLogEvent[] = [];
+    const session = cloud.session({ retry: fastRetry, middleware: [tracing], logger: (e) => events.push(e) });
+    await createServiceClient(session, { type: 'object-store' }).request('GET', 'c');
+    expect(seen).toEqual([503, 200]);
+    expect(observed).toEqual([
+      [1, 503],
+      [2, 200],
+    ]);
+    const sent = cloud.requests
+      .filter((r) => r.url.pathname.endsWith('/c'))
+      .map((r) => r.headers.get('traceparent'));
+    expect(sent).toEqual(['trace-1', 'trace-2']);
+    const logged = events
+      .filter((e) => e.type === 'request' && e.url.endsWith('/c'))
+      .map((e) => e.headers?.traceparent);
+    expect(logged).toEqual(['trace-1', 'trace-2']);
+  });
+
+  it('can answer without calling next', async () => {
+    const cached: Middleware = async (req, next) =>
+      req.method === 'GET' ? { status: 200, headers: {}, url: req.url, body: Buffer.from('[1]') } : next(req);
+    const swift = createServiceClient(cloud.session({ middleware: [cached] }), { type: 'object-store' });
+    expect((await swift.request('GET', 'anything')).body).toEqual([1]);
   });
 });
