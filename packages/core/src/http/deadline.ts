@@ -16,7 +16,11 @@ export function callSignal(
 
 /** True when the signal fired because a deadline passed rather than because the caller aborted. */
 export const timedOut = (signal: AbortSignal | undefined): boolean =>
-  !!signal?.aborted && (signal.reason as { name?: unknown } | undefined)?.name === 'TimeoutError';
+  !!signal?.aborted && nameOf(signal.reason) === 'TimeoutError';
+
+// Not `instanceof Error`: a DOMException may come from another realm (test runners, workers).
+const nameOf = (reason: unknown): unknown =>
+  typeof reason === 'object' && reason !== null && 'name' in reason ? reason.name : undefined;
 
 /** The SDK error for a fired signal: {@link TimeoutError} after a deadline, else {@link AbortError}. */
 export function abortedError(signal: AbortSignal | undefined, what?: string, cause?: unknown): CloudError {
