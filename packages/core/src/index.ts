@@ -82,16 +82,23 @@ export {
   toHttpError,
 } from './errors/http-errors.js';
 export type { ProxyOption, ProxySettings } from './http/proxy.js';
-export { REDACTED, redactHeaders, redactText, redactUrl } from './http/redact.js';
+export { REDACTED, redactHeaders, redactText, redactUrl, scrubSecrets } from './http/redact.js';
 export type { TlsOptions } from './http/tls.js';
 export {
+  type ConnectionOptions,
   createTransport,
+  DEFAULT_TIMEOUTS,
   DEFAULT_USER_AGENT,
   type HttpLogEvent,
   type HttpLogger,
+  type HttpOptions,
   type HttpRequest,
   type HttpResponse,
   type HttpStreamResponse,
+  type Middleware,
+  type Next,
+  type PipelineRequest,
+  type PipelineResponse,
   type RequestBody,
   type RequestOptions,
   type RetryOptions,

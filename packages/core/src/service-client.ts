@@ -1,6 +1,17 @@
+import { Readable } from 'node:stream';
 import { inspect } from 'node:util';
+import type { AuthResult } from './auth/types.js';
 import type { EndpointInterface } from './catalog/catalog.js';
 import { toHttpError } from './errors/http-errors.js';
+import { callSignal } from './http/deadline.js';
+import {
+  compose,
+  discard,
+  type Middleware,
+  type Next,
+  type PipelineRequest,
+  type PipelineResponse,
+} from './http/pipeline.js';
 import type {
   HttpResponse,
   HttpStreamResponse,
@@ -46,7 +57,10 @@ export interface ServiceRequest extends RequestOptions {
   onUploadProgress?: ((p: TransferProgress) => void) | undefined;
   /** Set `false` to receive the body exactly as stored (no content-encoding decoding). Default true. */
   decompress?: boolean | undefined;
-  /** Values this request sends that must never appear in an error (e.g. a key being set). */
+  /**
+   * Secret values this request carries (a temp-URL key, a password): scrubbed, like the token, from
+   * error bodies, error headers and debug logs should the server echo them.
+   */
   secrets?: readonly string[] | undefined;
 }
 
@@ -117,6 +131,13 @@ async function readLimited(
   return Buffer.concat(chunks).toString('utf8');
 }
 
+/** The request with `timeoutMs` turned into a deadline signal covering auth, attempts and retries. */
+const withCallSignal = (req: ServiceRequest): ServiceRequest => ({
+  ...req,
+  signal: callSignal(req.signal, req.timeoutMs),
+  timeoutMs: undefined,
+});
+
 /**
  * Binds a session to one service. Service packages build their clients on this.
  * @example
@@ -142,76 +163,96 @@ export function createServiceClient(session: Session, options: ServiceClientOpti
     return base;
   };
 
-  async function prepare(method: string, path: string, req: ServiceRequest) {
-    const [url, auth] = await Promise.all([
-      endpoint(req.signal),
-      session.authenticate({ signal: req.signal }),
-    ]);
+  /** The request as the pipeline sees it; headers and token are added by the middlewares below. */
+  async function prepare(
+    method: string,
+    path: string,
+    req: ServiceRequest,
+    mode: PipelineRequest['mode'],
+  ): Promise<PipelineRequest> {
+    const url = await endpoint(req.signal);
     return {
-      token: auth.token,
-      http: {
-        method,
-        url: joinUrl(url, path),
-        searchParams: req.searchParams,
-        json: req.json,
-        body: req.body,
-        signal: req.signal,
-        timeoutMs: req.timeoutMs,
-        retryLimit: req.retryLimit,
-        idempotent: req.idempotent,
-        onUploadProgress: req.onUploadProgress,
-        decompress: req.decompress,
-        headers: {
-          accept: 'application/json',
-          ...options.headers,
-          ...req.headers,
-          'x-auth-token': auth.token,
-        },
-      },
+      mode,
+      attempt: 1,
+      method,
+      url: joinUrl(url, path),
+      searchParams: req.searchParams,
+      json: req.json,
+      body: req.body,
+      signal: req.signal,
+      attemptTimeoutMs: req.attemptTimeoutMs,
+      retryLimit: req.retryLimit,
+      idempotent: req.idempotent,
+      onUploadProgress: req.onUploadProgress,
+      decompress: req.decompress,
+      secrets: req.secrets,
+      headers: req.headers,
     };
   }
 
-  const replayable = (req: ServiceRequest) =>
+  /** Headers of every request of this client (`accept`, a microversion), under the call's own. */
+  const clientHeaders: Middleware = (req, next) =>
+    next({ ...req, headers: { accept: 'application/json', ...options.headers, ...req.headers } });
+
+  /**
+   * Adds the session's token; on a 401, re-authenticates once and replays (when the body can be
+   * sent again). `used` receives the token last sent, to scrub from errors.
+   */
+  const authenticated =
+    (used: { token: string }, initial?: AuthResult): Middleware =>
+    async (req, next) => {
+      const send = async (known?: AuthResult) => {
+        const auth = known ?? (await session.authenticate({ signal: req.signal }));
+        used.token = auth.token;
+        return next({ ...req, headers: { ...req.headers, 'x-auth-token': auth.token } });
+      };
+      const res = await send(initial);
+      if (res.status !== 401 || !replayable(req)) return res;
+      discard(res);
+      await session.authenticate({ forceRefresh: true, staleToken: used.token, signal: req.signal });
+      return send();
+    };
+
+  const toTransport: Next = (req) =>
+    req.mode === 'buffer' ? session.transport.send(req) : session.transport.stream(req);
+
+  const replayable = (req: Pick<ServiceRequest, 'body'>) =>
     req.body === undefined || typeof req.body === 'string' || req.body instanceof Uint8Array;
 
   const isOk = (status: number, req: ServiceRequest) =>
     (status >= 200 && status < 300) || (req.okStatuses?.includes(status) ?? false);
 
-  async function withReauth<R extends { status: number }>(
+  async function withReauth(
     method: string,
     path: string,
     req: ServiceRequest,
-    send: (http: Awaited<ReturnType<typeof prepare>>['http']) => Promise<R>,
-    drop: (res: R) => void,
-  ): Promise<{ res: R; token: string }> {
-    const p = await prepare(method, path, req);
-    const res = await send(p.http);
-    if (res.status !== 401 || !replayable(req)) return { res, token: p.token };
-    drop(res);
-    await session.authenticate({ forceRefresh: true, staleToken: p.token, signal: req.signal });
-    const again = await prepare(method, path, req);
-    return { res: await send(again.http), token: again.token };
+    mode: PipelineRequest['mode'],
+  ): Promise<{ res: PipelineResponse; token: string }> {
+    const used = { token: '' };
+    const [prepared, auth] = await Promise.all([
+      prepare(method, path, req, mode),
+      // Authenticate while the endpoint resolves (both need the token on first use).
+      session.authenticate({ signal: req.signal }),
+    ]);
+    const res = await compose([clientHeaders, authenticated(used, auth)], toTransport)(prepared);
+    return { res, token: used.token };
   }
 
   const client: ServiceClient = {
     session,
     type: options.type,
     endpoint,
-    async request<T>(method: string, path: string, req: ServiceRequest = {}) {
-      const { res, token } = await withReauth(
-        method,
-        path,
-        req,
-        (h) => session.transport.send(h),
-        () => {},
-      );
+    async request<T>(method: string, path: string, call: ServiceRequest = {}) {
+      const req = withCallSignal(call);
+      const { res, token } = await withReauth(method, path, req, 'buffer');
+      const body = Buffer.isBuffer(res.body) ? res.body : Buffer.alloc(0);
       if (!isOk(res.status, req)) {
         throw toHttpError({
           status: res.status,
           method,
           url: res.url || path,
           headers: res.headers,
-          body: res.body.toString('utf8'),
+          body: body.toString('utf8'),
           resource: req.resource,
           secrets: [token, ...(req.secrets ?? [])],
         });
@@ -221,17 +262,16 @@ export function createServiceClient(session: Session, options: ServiceClientOpti
         method,
         headers: res.headers,
         url: res.url,
-        body: parseBody<T>(res, method, req.responseType ?? 'json'),
+        body: parseBody<T>({ ...res, body }, method, req.responseType ?? 'json'),
       };
     },
-    async stream(method, path, req = {}) {
-      const { res, token } = await withReauth(
-        method,
-        path,
-        req,
-        (h) => session.transport.stream(h),
-        (r) => r.body.destroy(),
-      );
+    async stream(method, path, call = {}) {
+      const req = withCallSignal(call);
+      const { res: piped, token } = await withReauth(method, path, req, 'stream');
+      const res: HttpStreamResponse = {
+        ...piped,
+        body: Buffer.isBuffer(piped.body) ? Readable.from([piped.body]) : piped.body,
+      };
       if (!isOk(res.status, req)) {
         const body = await readLimited(res.body);
         throw toHttpError({

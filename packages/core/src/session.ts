@@ -8,13 +8,15 @@ import {
   resolveEndpoint,
 } from './catalog/catalog.js';
 import { type CloudConfig, credentialsFromConfig, loadCloudConfig } from './config/config.js';
-import { AbortError } from './errors/errors.js';
 import { deferredTransport } from './http/connection.js';
+import { abortedError } from './http/deadline.js';
 import type { ProxyOption } from './http/proxy.js';
 import { mergeTls, type TlsOptions, tlsFromEnv } from './http/tls.js';
 import {
   createTransport,
   type HttpLogger,
+  type HttpOptions,
+  type Middleware,
   type RetryOptions,
   stderrLogger,
   type TimeoutOptions,
@@ -52,9 +54,17 @@ export interface SessionOptions {
   tls?: TlsOptions | undefined;
   /** Forward proxy URL, or `false` for none. Default: `HTTPS_PROXY`/`HTTP_PROXY`/`NO_PROXY`. */
   proxy?: ProxyOption | undefined;
-  /** Extra got options (agents, TLS, proxies). Escape hatch; prefer the typed options. */
-  httpOptions?: Record<string, unknown> | undefined;
-  /** A ready transport (tests, custom stacks). Overrides userAgent, retry, timeout, logger, tls, proxy and httpOptions. */
+  /**
+   * Extra got options: agents, TLS, DNS, local address (see {@link HttpOptions}). They can never
+   * change how the SDK handles answers, retries, redirects or timeouts.
+   */
+  httpOptions?: HttpOptions | undefined;
+  /**
+   * Your own steps of the request pipeline (tracing, metrics, custom headers), run once per attempt
+   * of every request of this session, authentication included. See {@link Middleware}.
+   */
+  middleware?: readonly Middleware[] | undefined;
+  /** A ready transport (tests, custom stacks). Overrides userAgent, retry, timeout, logger, tls, proxy, httpOptions and middleware. */
   transport?: Transport | undefined;
 }
 
@@ -88,9 +98,9 @@ const DEFAULT_REFRESH_BEFORE = 5 * 60_000;
 
 async function raceAbort<T>(promise: Promise<T>, signal?: AbortSignal): Promise<T> {
   if (!signal) return promise;
-  if (signal.aborted) throw new AbortError();
+  if (signal.aborted) throw abortedError(signal);
   return new Promise<T>((resolve, reject) => {
-    const onAbort = () => reject(new AbortError());
+    const onAbort = () => reject(abortedError(signal));
     signal.addEventListener('abort', onAbort, { once: true });
     promise.then(
       (v) => {
@@ -103,6 +113,24 @@ async function raceAbort<T>(promise: Promise<T>, signal?: AbortSignal): Promise<
       },
     );
   });
+}
+
+/**
+ * When to refresh a token just received, on the monotonic clock. The lifetime comes from the
+ * identity service's own clock ({@link AuthResult.lifetimeMs}), so a skewed local clock neither
+ * expires a fresh token nor keeps a stale one. The margin is `refreshBefore`, but at most half the
+ * lifetime, so short-lived tokens are still reused. Unknown lifetime: no timed refresh (a 401
+ * re-authenticates).
+ */
+function refreshTime(auth: AuthResult, refreshBefore: number): number {
+  let lifetime = auth.lifetimeMs;
+  if (lifetime === undefined && auth.expiresAt && !Number.isNaN(auth.expiresAt.getTime())) {
+    const local = auth.expiresAt.getTime() - Date.now();
+    if (local > 0) lifetime = local;
+  }
+  if (lifetime === undefined || !Number.isFinite(lifetime)) return Number.POSITIVE_INFINITY;
+  if (lifetime <= 0) return Number.NEGATIVE_INFINITY;
+  return performance.now() + lifetime - Math.min(refreshBefore, lifetime / 2);
 }
 
 /**
@@ -130,6 +158,7 @@ export function createSession(options: SessionOptions = {}): Session {
       tls,
       proxy: options.proxy,
       httpOptions: options.httpOptions,
+      middleware: options.middleware,
     });
   // With explicit credentials the TLS files are read now; otherwise once clouds.yaml was read.
   const transport =
@@ -165,10 +194,11 @@ export function createSession(options: SessionOptions = {}): Session {
   };
 
   let cached: AuthResult | undefined;
+  /** When the cached token is due for refresh, on the monotonic clock; `Infinity` when never. */
+  let refreshAt = Number.POSITIVE_INFINITY;
   let inflight: Promise<AuthResult> | undefined;
 
-  const fresh = (a: AuthResult | undefined): a is AuthResult =>
-    !!a && (!a.expiresAt || a.expiresAt.getTime() - refreshBefore > Date.now());
+  const fresh = (a: AuthResult | undefined): a is AuthResult => !!a && performance.now() < refreshAt;
 
   async function authenticate(o: AuthenticateOptions = {}): Promise<AuthResult> {
     const wantsRefresh = o.forceRefresh && (!o.staleToken || cached?.token === o.staleToken);
@@ -180,6 +210,7 @@ export function createSession(options: SessionOptions = {}): Session {
           // The shared authentication is not bound to one caller's signal; each caller races its own.
           const result = await credentials({ transport, forceRefresh: !!o.forceRefresh });
           cached = result;
+          refreshAt = refreshTime(result, refreshBefore);
           return result;
         } finally {
           inflight = undefined;
@@ -217,6 +248,7 @@ export function createSession(options: SessionOptions = {}): Session {
     region,
     invalidate() {
       cached = undefined;
+      refreshAt = Number.POSITIVE_INFINITY;
     },
     transport,
   };

@@ -229,6 +229,29 @@ describe('Identity v2.0', () => {
   });
 });
 
+describe('what a failed authentication is blamed on', () => {
+  it('an unknown token is not reported as a missing identity API, and is not echoed', async () => {
+    const token = 'gAAAAAB-revoked-token-value';
+    cloud.use(
+      http.post(`${MOCK_AUTH_URL}/auth/tokens`, () =>
+        HttpResponse.json(
+          { error: { code: 404, title: 'Not Found', message: `Could not find token: ${token}` } },
+          { status: 404, headers: { 'x-openstack-request-id': 'req-404' } },
+        ),
+      ),
+    );
+    const err = (await fromToken({ authUrl: MOCK_AUTH_URL, token, projectName: 'demo' })(ctx()).catch(
+      (e: unknown) => e,
+    )) as AuthenticationError;
+    expect(err).toBeInstanceOf(AuthenticationError);
+    expect(err.status).toBe(404);
+    expect(err.message).not.toMatch(/not served at this URL/);
+    expect(err.message).toMatch(/did not accept a token/);
+    expect(err.message).toContain('Could not find token');
+    expect(err.message).not.toContain(token);
+  });
+});
+
 describe('malformed identity answers', () => {
   it('reports a missing X-Subject-Token', async () => {
     cloud.use(

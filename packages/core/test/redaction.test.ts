@@ -9,6 +9,7 @@ import {
   createSession,
   fromPassword,
   HttpError,
+  type HttpLogEvent,
   isCloudError,
   loadCloudConfig,
   NotFoundError,
@@ -131,5 +132,81 @@ describe('error hierarchy', () => {
     expect(foreign instanceof CloudError).toBe(true);
     expect(new Error('x') instanceof CloudError).toBe(false);
     expect(isCloudError(new Error('x'))).toBe(false);
+  });
+});
+
+describe('secret values echoed by a server', () => {
+  const base = mockEndpoints().objectStore;
+
+  it('the token sent is scrubbed from every header value and the body of an error', async () => {
+    cloud.use(
+      http.get(`${base}/echo`, ({ request }) => {
+        const token = request.headers.get('x-auth-token') ?? '';
+        return new HttpResponse(`no object for token ${token}`, {
+          status: 404,
+          headers: { 'x-debug-echo': `seen=${token}`, link: `<https://x/?t=${token}>` },
+        });
+      }),
+    );
+    const session = cloud.session();
+    const client = createServiceClient(session, { type: 'object-store' });
+    const err = (await client.request('GET', 'echo').catch((e: unknown) => e)) as NotFoundError;
+    const token = (await session.authenticate()).token;
+    expect(err).toBeInstanceOf(NotFoundError);
+    expect(err.headers['x-debug-echo']).toBe('seen=[REDACTED]');
+    expect(JSON.stringify(err.headers)).not.toContain(token);
+    expect(err.responseBody).not.toContain(token);
+    expect(inspect(err, { depth: 10, showHidden: true })).not.toContain(token);
+  });
+
+  it('values passed as secrets are scrubbed from error headers, body and the debug log', async () => {
+    const key = 'temp-url-key-0123456789';
+    cloud.use(
+      http.post(
+        `${base}/c`,
+        () => new HttpResponse(`bad key ${key}`, { status: 400, headers: { 'x-echo': key } }),
+      ),
+    );
+    const events: HttpLogEvent[] = [];
+    const session = cloud.session({ logger: (e) => events.push(e) });
+    const client = createServiceClient(session, { type: 'object-store' });
+    const err = (await client
+      .request('POST', 'c', { headers: { 'x-container-meta-note': key }, secrets: [key] })
+      .catch((e: unknown) => e)) as HttpError;
+    expect(err).toBeInstanceOf(HttpError);
+    expect(err.headers['x-echo']).toBe('[REDACTED]');
+    expect(err.responseBody).not.toContain(key);
+    expect(JSON.stringify(events)).not.toContain(key);
+  });
+
+  it('the debug log scrubs a token echoed in a response header', async () => {
+    cloud.use(
+      http.get(`${base}/c`, ({ request }) =>
+        HttpResponse.json([], { headers: { 'x-debug-echo': request.headers.get('x-auth-token') ?? '' } }),
+      ),
+    );
+    const events: HttpLogEvent[] = [];
+    const session = cloud.session({ logger: (e) => events.push(e) });
+    await createServiceClient(session, { type: 'object-store' }).request('GET', 'c');
+    const token = (await session.authenticate()).token;
+    const response = events.find((e) => e.type === 'response' && e.url.endsWith('/c'));
+    expect(response?.headers?.['x-debug-echo']).toBe('[REDACTED]');
+    expect(JSON.stringify(events)).not.toContain(token);
+  });
+
+  it('a password echoed by the identity service is scrubbed from the authentication error', async () => {
+    const password = 'echoed-password-42';
+    cloud.use(
+      http.post(`${MOCK_AUTH_URL}/auth/tokens`, () =>
+        HttpResponse.json({ error: { code: 400, message: `bad password ${password}` } }, { status: 400 }),
+      ),
+    );
+    const err = await createSession({
+      credentials: fromPassword({ authUrl: MOCK_AUTH_URL, username: 'demo', password }),
+    })
+      .authenticate()
+      .catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(AuthenticationError);
+    expect(inspect(err, { depth: 10, showHidden: true })).not.toContain(password);
   });
 });

@@ -6,7 +6,10 @@ import {
   AbortError,
   createServiceClient,
   type HttpLogEvent,
+  type HttpOptions,
+  type Middleware,
   NetworkError,
+  NotFoundError,
   RateLimitError,
   ServiceUnavailableError,
   TimeoutError,
@@ -173,5 +176,92 @@ describe('user agent and headers', () => {
     expect(req.headers.get('user-agent')).toBe('my-app/1.0');
     expect(req.headers.get('x-extra')).toBe('yes');
     expect(req.url.search).toBe('?prefix=a+b&limit=2&tag=x&tag=y');
+  });
+});
+
+describe('user httpOptions', () => {
+  // What a plain-JS caller might pass: options that would change the SDK's own error handling.
+  const hostile = {
+    headers: { 'x-from-user': 'yes' },
+    throwHttpErrors: true,
+    retry: { limit: 4 },
+    followRedirect: true,
+    responseType: 'json',
+    resolveBodyOnly: true,
+    timeout: { request: 1 },
+    hooks: { afterResponse: [() => Promise.reject(new Error('user hook'))] },
+  };
+  const httpOptions: HttpOptions = hostile;
+
+  it('cannot turn a 404 into a NetworkError or add got retries', async () => {
+    let calls = 0;
+    cloud.use(
+      http.get(`${base}/missing`, () => {
+        calls++;
+        return new HttpResponse('gone', { status: 404 });
+      }),
+      http.get(`${base}/busy`, () => {
+        calls++;
+        return new HttpResponse('busy', { status: 503 });
+      }),
+    );
+    const swift = createServiceClient(cloud.session({ httpOptions }), { type: 'object-store' });
+    await expect(swift.request('GET', 'missing')).rejects.toBeInstanceOf(NotFoundError);
+    expect(calls).toBe(1);
+    await expect(swift.request('GET', 'busy')).rejects.toBeInstanceOf(ServiceUnavailableError);
+    expect(calls).toBe(2);
+  });
+
+  it('cannot make the SDK follow redirects or change how bodies are read, but adds its headers', async () => {
+    cloud.use(
+      http.get(
+        `${base}/moved`,
+        () => new HttpResponse(null, { status: 302, headers: { location: `${base}/c` } }),
+      ),
+      http.get(`${base}/c`, () => HttpResponse.json({ ok: true })),
+    );
+    const swift = createServiceClient(cloud.session({ httpOptions }), { type: 'object-store' });
+    const moved = await swift.request('GET', 'moved', { okStatuses: [302] });
+    expect(moved.status).toBe(302);
+    const res = await swift.request('GET', 'c');
+    expect(res.body).toEqual({ ok: true });
+    expect(cloud.requests.filter((r) => r.url.pathname.endsWith('/c'))).toHaveLength(1);
+    expect(cloud.requests.find((r) => r.url.pathname.endsWith('/c'))?.headers.get('x-from-user')).toBe('yes');
+  });
+});
+
+describe('user middleware', () => {
+  it('runs once per attempt, inside retries, and can add headers and observe statuses', async () => {
+    const { seen, handler } = counting([503, 200]);
+    cloud.use(handler('get'));
+    const observed: [number, number][] = [];
+    const tracing: Middleware = async (req, next) => {
+      const res = await next({ ...req, headers: { ...req.headers, traceparent: `trace-${req.attempt}` } });
+      if (req.url.endsWith('/c')) observed.push([req.attempt, res.status]);
+      return res;
+    };
+    const events: HttpLogEvent[] = [];
+    const session = cloud.session({ retry: fastRetry, middleware: [tracing], logger: (e) => events.push(e) });
+    await createServiceClient(session, { type: 'object-store' }).request('GET', 'c');
+    expect(seen).toEqual([503, 200]);
+    expect(observed).toEqual([
+      [1, 503],
+      [2, 200],
+    ]);
+    const sent = cloud.requests
+      .filter((r) => r.url.pathname.endsWith('/c'))
+      .map((r) => r.headers.get('traceparent'));
+    expect(sent).toEqual(['trace-1', 'trace-2']);
+    const logged = events
+      .filter((e) => e.type === 'request' && e.url.endsWith('/c'))
+      .map((e) => e.headers?.traceparent);
+    expect(logged).toEqual(['trace-1', 'trace-2']);
+  });
+
+  it('can answer without calling next', async () => {
+    const cached: Middleware = async (req, next) =>
+      req.method === 'GET' ? { status: 200, headers: {}, url: req.url, body: Buffer.from('[1]') } : next(req);
+    const swift = createServiceClient(cloud.session({ middleware: [cached] }), { type: 'object-store' });
+    expect((await swift.request('GET', 'anything')).body).toEqual([1]);
   });
 });

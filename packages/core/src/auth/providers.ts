@@ -93,7 +93,7 @@ export function fromPassword(options: PasswordOptions): CredentialProvider {
       passwordCredentials: { username: options.username, password: options.password },
       ...v2Tenant(options),
     };
-    return (ctx) => keystoneV2(ctx, url, auth, who);
+    return (ctx) => keystoneV2(ctx, url, auth, who, [options.password]);
   }
   const domain = options.userDomainId
     ? { id: options.userDomainId }
@@ -103,7 +103,7 @@ export function fromPassword(options: PasswordOptions): CredentialProvider {
     : { name: options.username, domain, password: options.password };
   const scope = v3Scope(options, domain);
   const auth = { identity: { methods: ['password'], password: { user } }, ...(scope ? { scope } : {}) };
-  return (ctx) => keystoneV3(ctx, url, auth, who);
+  return (ctx) => keystoneV3(ctx, url, auth, who, [options.password]);
 }
 
 /** Options of {@link fromToken}. */
@@ -143,14 +143,14 @@ export function fromToken(options: TokenOptions): CredentialProvider {
   const url = versionedAuthUrl(options.authUrl, version);
   if (version === 'v2.0') {
     const auth = { token: { id: options.token }, ...v2Tenant(options) };
-    return (ctx) => keystoneV2(ctx, url, auth, 'a token');
+    return (ctx) => keystoneV2(ctx, url, auth, 'a token', [options.token]);
   }
   const scope = v3Scope(options, { name: 'Default' });
   const auth = {
     identity: { methods: ['token'], token: { id: options.token } },
     ...(scope ? { scope } : {}),
   };
-  return (ctx) => keystoneV3(ctx, url, auth, 'a token');
+  return (ctx) => keystoneV3(ctx, url, auth, 'a token', [options.token]);
 }
 
 /** Options of {@link fromApplicationCredential}. */
@@ -199,7 +199,8 @@ export function fromApplicationCredential(options: ApplicationCredentialOptions)
   } else throw new ValidationError(`${what}: id or name is required`, 'id');
   const url = versionedAuthUrl(options.authUrl, 'v3');
   const auth = { identity: { methods: ['application_credential'], application_credential: credential } };
-  return (ctx) => keystoneV3(ctx, url, auth, `application credential ${options.id ?? options.name}`);
+  return (ctx) =>
+    keystoneV3(ctx, url, auth, `application credential ${options.id ?? options.name}`, [options.secret]);
 }
 
 /** Rackspace's global identity endpoint. */
@@ -235,5 +236,5 @@ export function fromRackspaceApiKey(options: RackspaceApiKeyOptions): Credential
     'RAX-KSKEY:apiKeyCredentials': { username: options.username, apiKey: options.apiKey },
     ...(options.tenantId ? { tenantId: options.tenantId } : {}),
   };
-  return (ctx) => keystoneV2(ctx, url, auth, `user ${options.username}`);
+  return (ctx) => keystoneV2(ctx, url, auth, `user ${options.username}`, [options.apiKey]);
 }

@@ -27,7 +27,14 @@ export interface AuthUser {
  */
 export interface AuthResult {
   readonly token: string;
+  /** Expiry as the identity service wrote it (its clock, which may differ from this machine's). */
   readonly expiresAt?: Date | undefined;
+  /**
+   * How long the token lives, measured on the identity service's own clock (`expires_at` minus
+   * `issued_at`, or minus the response's `Date`). Sessions refresh by it, not by comparing
+   * `expiresAt` with the local clock. `undefined` when unknown; zero or less when already expired.
+   */
+  readonly lifetimeMs?: number | undefined;
   readonly catalog: ServiceCatalog;
   readonly project?: ProjectScope | undefined;
   readonly user?: AuthUser | undefined;

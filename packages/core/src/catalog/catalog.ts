@@ -30,7 +30,7 @@ export interface V3CatalogWire {
   type: string;
   name?: string;
   id?: string;
-  endpoints: {
+  endpoints?: {
     url: string;
     interface: string;
     region?: string | null;
@@ -43,7 +43,7 @@ export interface V3CatalogWire {
 export interface V2CatalogWire {
   type: string;
   name?: string;
-  endpoints: {
+  endpoints?: {
     region?: string;
     publicURL?: string;
     internalURL?: string;

@@ -1,4 +1,4 @@
-import { REDACTED, redactHeaders, redactText } from '../http/redact.js';
+import { redactHeaders, redactText, scrubSecrets } from '../http/redact.js';
 import {
   BadRequestError,
   ConflictError,
@@ -64,12 +64,11 @@ export interface FailedExchange {
   body?: string | undefined;
   /** Names the resource in 404 messages, e.g. `server 1234`. */
   resource?: string | undefined;
-  /** Values (such as the token sent) to scrub from the body should the server echo them. */
+  /** Values (such as the token sent) to scrub from the body and every header should the server echo them. */
   secrets?: readonly string[] | undefined;
 }
 
-const scrub = (text: string, secrets: readonly string[] = []): string =>
-  secrets.reduce((t, s) => (s.length >= 4 ? t.split(s).join(REDACTED) : t), text);
+const scrub = scrubSecrets;
 
 const header = (h: FailedExchange['headers'], name: string): string | undefined => {
   const v = h[name];
@@ -93,7 +92,7 @@ export function toHttpError(x: FailedExchange): HttpError {
     url: x.url,
     requestId,
     responseBody: body,
-    headers: redactHeaders(x.headers),
+    headers: redactHeaders(x.headers, x.secrets),
   };
   switch (x.status) {
     case 400:

@@ -3,7 +3,7 @@ import { type TlsGotOptions, type TlsOptions, tlsGotOptions } from './tls.js';
 import type { HttpRequest, Transport } from './transport.js';
 
 /** Connection settings of a transport: TLS trust and client certificate, forward proxy. */
-export interface ConnectionOptions {
+export interface ConnectionSettings {
   /** CAs, client certificate and verification; see {@link TlsOptions}. */
   tls?: TlsOptions | undefined;
   /** Forward proxy; undefined reads `HTTPS_PROXY`/`HTTP_PROXY`/`NO_PROXY`. See {@link ProxyOption}. */
@@ -21,7 +21,7 @@ export interface ConnectionOptions {
  * ```
  */
 export function connectionGotOptions(
-  options: ConnectionOptions,
+  options: ConnectionSettings,
   env: Record<string, string | undefined> = process.env,
 ): TlsGotOptions & ProxyGotOptions {
   return { ...tlsGotOptions(options.tls), ...proxyGotOptions(options.proxy, env) };

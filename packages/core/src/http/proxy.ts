@@ -1,5 +1,6 @@
 import type { Agent } from 'node:http';
 import { BlockList, isIP } from 'node:net';
+import type { BeforeRequestHook } from 'got';
 import { ValidationError } from '../errors/errors.js';
 
 /** An explicit proxy with its own exclusion list. */
@@ -213,7 +214,7 @@ function loadHpagent(): Promise<Hpagent> {
 
 /** The connection-level got options {@link proxyGotOptions} computes. */
 export interface ProxyGotOptions {
-  hooks?: { beforeRequest: ((options: { url?: unknown; agent: unknown }) => Promise<void>)[] };
+  hooks?: { beforeRequest: BeforeRequestHook[] };
 }
 
 /**

@@ -33,18 +33,39 @@ export function redactText(text: string): string {
     .replace(SECRET_HEADER_TEXT, `$1${REDACTED}`);
 }
 
-/** Copies headers, replacing secret values with `[REDACTED]` and joining arrays. */
+/**
+ * Replaces every occurrence of known secret values (the token sent, a password, a key) with
+ * `[REDACTED]`, wherever a server echoed them. Values shorter than 4 characters are left alone.
+ */
+export function scrubSecrets(text: string, secrets: readonly string[] = []): string {
+  let out = text;
+  for (const secret of secrets) if (secret.length >= 4) out = out.split(secret).join(REDACTED);
+  return out;
+}
+
+/**
+ * Copies headers, joining arrays. Values of secret headers become `[REDACTED]`; in every other
+ * value, the known `secrets` (e.g. the token sent, should the server echo it) are scrubbed.
+ */
 export function redactHeaders(
   headers: Record<string, string | string[] | number | undefined>,
+  secrets: readonly string[] = [],
 ): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [key, value] of Object.entries(headers)) {
     if (value === undefined) continue;
     out[key] = SECRET_HEADERS.has(key.toLowerCase())
       ? REDACTED
-      : Array.isArray(value)
-        ? value.join(', ')
-        : String(value);
+      : scrubSecrets(Array.isArray(value) ? value.join(', ') : String(value), secrets);
+  }
+  return out;
+}
+
+/** The values of the secret headers of a request (the token it carries), to scrub from answers. */
+export function secretValuesOf(headers: Record<string, string | undefined> | undefined): string[] {
+  const out: string[] = [];
+  for (const [key, value] of Object.entries(headers ?? {})) {
+    if (value && SECRET_HEADERS.has(key.toLowerCase())) out.push(value);
   }
   return out;
 }

@@ -1,15 +1,13 @@
-import * as http from 'node:http';
-import * as https from 'node:https';
 import { Readable } from 'node:stream';
-import { setTimeout as sleep } from 'node:timers/promises';
-import got, { type Got, type Options as GotOptions, type Response as GotResponse } from 'got';
-import { AbortError, CloudError, NetworkError, TimeoutError } from '../errors/errors.js';
-import { parseRetryAfter } from '../errors/http-errors.js';
+import { type AttemptLimits, type ConnectionOptions, createAttempt } from './attempt.js';
 import { connectionGotOptions } from './connection.js';
+import { abortedError, callSignal } from './deadline.js';
+import { loggingMiddleware } from './logging.js';
+import { compose, type Middleware, type PipelineRequest, type PipelineResponse } from './pipeline.js';
 import type { ProxyOption } from './proxy.js';
-import { redactHeaders, redactUrl } from './redact.js';
+import { retryMiddleware } from './retry.js';
 import type { TlsOptions } from './tls.js';
-import { buildQuery, type SearchParamValue } from './url.js';
+import type { SearchParamValue } from './url.js';
 
 /** A request body: kept in memory (string, bytes) or streamed (Readable, async iterable). */
 export type RequestBody = string | Uint8Array | Readable | AsyncIterable<Uint8Array>;
@@ -24,8 +22,14 @@ export interface TransferProgress {
 export interface RequestOptions {
   /** Cancels the call; the promise rejects with {@link AbortError}. */
   signal?: AbortSignal | undefined;
-  /** Total time limit of this call in milliseconds (including the body transfer). */
+  /**
+   * Time limit of the whole call in milliseconds: authentication, every attempt, the waits between
+   * retries and the body transfer included. When it passes, the call rejects with
+   * {@link TimeoutError} (a streamed body is destroyed with it). Default: none.
+   */
   timeoutMs?: number | undefined;
+  /** Time limit of one attempt (each retry gets a new one), body included. Default: the session's `timeout.attempt`. */
+  attemptTimeoutMs?: number | undefined;
   /** Extra headers for this call. */
   headers?: Record<string, string> | undefined;
   /** Overrides the session's retry limit for this call. */
@@ -44,6 +48,8 @@ export interface HttpRequest extends RequestOptions {
   onUploadProgress?: ((p: TransferProgress) => void) | undefined;
   /** Set `false` to receive the body exactly as sent (no gzip/deflate/br decoding). Default true. */
   decompress?: boolean | undefined;
+  /** Secret values besides the secret headers' (keys, passwords), scrubbed from every log event. */
+  secrets?: readonly string[] | undefined;
 }
 
 /** An HTTP response with its body fully read. */
@@ -108,17 +114,33 @@ export interface RetryOptions {
   statusCodes?: number[];
 }
 
-/** Timeouts of the transport, in milliseconds. */
+/**
+ * Per-attempt limits of the transport, in milliseconds. Each retry starts them afresh. The limit
+ * of a whole call is `timeoutMs` of {@link RequestOptions}.
+ *
+ * With the defaults, a server that accepts connections but never answers fails an idempotent call
+ * after about 3 × 30 s (the first attempt and two retries).
+ */
 export interface TimeoutOptions {
-  /** Establishing the TCP/TLS connection. Default 15 s. */
+  /** Establishing the TCP/TLS connection. Default 10 s. */
   connect?: number;
-  /** Waiting for response headers once the request is sent. Default 120 s. */
+  /** Waiting for the response headers once the request is sent. Default 30 s. */
   response?: number;
-  /** Socket idle time during a transfer. Default 120 s. */
+  /** Socket idle time during a transfer (no byte sent or received). Default 60 s. */
   idle?: number;
-  /** Whole request, including body transfer. Default none (bodies may be huge). */
-  request?: number;
+  /** One whole attempt, body transfer included. Default none (bodies may be huge). */
+  attempt?: number;
 }
+
+/** Default per-attempt limits, see {@link TimeoutOptions}. */
+export const DEFAULT_TIMEOUTS = { connect: 10_000, response: 30_000, idle: 60_000 } as const;
+
+/**
+ * Extra got options: agents, TLS, DNS, local address, default headers. Only these keys are
+ * used; the SDK's own error handling, retries, redirects, timeouts and body handling cannot be
+ * changed through them (other keys are ignored).
+ */
+export type HttpOptions = ConnectionOptions;
 
 /** Options of {@link createTransport}. */
 export interface TransportOptions {
@@ -130,11 +152,21 @@ export interface TransportOptions {
   tls?: TlsOptions | undefined;
   /** Forward proxy. Default: `HTTPS_PROXY`/`HTTP_PROXY`/`NO_PROXY`; `false` connects directly. */
   proxy?: ProxyOption | undefined;
-  /** Extra got options (agents, TLS, proxies). An escape hatch: prefer the typed options. */
-  httpOptions?: Record<string, unknown>;
+  /** Extra got options (agents, TLS, DNS). An escape hatch: prefer the typed options. */
+  httpOptions?: HttpOptions | undefined;
+  /**
+   * Connection-level got options the SDK itself derives (agents for proxies, TLS material). They
+   * are merged into the innermost attempt together with `httpOptions`, and win over them.
+   */
+  connection?: ConnectionOptions | undefined;
+  /**
+   * Your own steps of the request pipeline (tracing, metrics, custom headers). They run once per
+   * attempt, inside the retry loop and outside the debug log, in the order given.
+   */
+  middleware?: readonly Middleware[] | undefined;
 }
 
-/** Sends HTTP requests with retries, timeouts, abort and redacted logging. */
+/** Sends HTTP requests through the pipeline: retries, your middleware, debug log, one got attempt. */
 export interface Transport {
   /** Sends a request and reads the whole body. Never throws for HTTP statuses. */
   send(req: HttpRequest): Promise<HttpResponse>;
@@ -142,16 +174,6 @@ export interface Transport {
   stream(req: HttpRequest): Promise<HttpStreamResponse>;
 }
 
-const IDEMPOTENT = new Set(['GET', 'HEAD', 'PUT', 'DELETE', 'OPTIONS', 'COPY']);
-const RETRY_CODES = new Set([
-  'ECONNRESET',
-  'ECONNREFUSED',
-  'EPIPE',
-  'ETIMEDOUT',
-  'EAI_AGAIN',
-  'ENOTFOUND',
-  'ECONNABORTED',
-]);
 const DEFAULT_STATUSES = [408, 429, 500, 502, 503, 504];
 
 /** Package version, sent in the User-Agent. */
@@ -159,31 +181,31 @@ export const SDK_VERSION = '0.1.0';
 /** The default User-Agent header. */
 export const DEFAULT_USER_AGENT = `cloud-sdk/${SDK_VERSION} node/${process.versions.node}`;
 
-const toBuffer = (b: Uint8Array | undefined): Buffer =>
-  !b ? Buffer.alloc(0) : Buffer.isBuffer(b) ? b : Buffer.from(b.buffer, b.byteOffset, b.byteLength);
-
-/** In-memory bodies above this size are sent as a stream of slices (see `gotOptions`). */
-const SLICE = 64 * 1024;
-
-/** Views of `buf` in slices of {@link SLICE} bytes, without copying. */
-function* slices(buf: Buffer): Generator<Buffer> {
-  for (let offset = 0; offset < buf.length; offset += SLICE) yield buf.subarray(offset, offset + SLICE);
+/** Keeps only the {@link HttpOptions} keys of user-given got options (plain JS callers may pass more). */
+function connectionLevel(o: HttpOptions | undefined): ConnectionOptions {
+  if (!o) return {};
+  const picked: ConnectionOptions = {
+    agent: o.agent,
+    https: o.https,
+    dnsLookup: o.dnsLookup,
+    dnsCache: o.dnsCache,
+    dnsLookupIpVersion: o.dnsLookupIpVersion,
+    localAddress: o.localAddress,
+    cookieJar: o.cookieJar,
+    setHost: o.setHost,
+    maxHeaderSize: o.maxHeaderSize,
+    headers: o.headers,
+    context: o.context,
+  };
+  // got rejects keys that are present but undefined.
+  return Object.fromEntries(Object.entries(picked).filter(([, value]) => value !== undefined));
 }
 
-const isReplayable = (body: RequestBody | undefined): boolean =>
-  body === undefined || typeof body === 'string' || body instanceof Uint8Array;
-
-const firstHeader = (h: Record<string, string | string[] | undefined>, name: string): string | undefined => {
-  const v = h[name];
-  return Array.isArray(v) ? v[0] : v;
-};
-
-/** True when the path holds `.` or `..` segments that WHATWG URL parsing would collapse. */
-const hasDotSegments = (pathname: string): boolean => /(^|\/)(\.|%2e){1,2}(\/|$)/i.test(pathname);
-
 /**
- * Creates the HTTP transport a session uses: one got instance, our retry loop, abort and redacted
- * debug logging.
+ * Creates the HTTP transport a session uses. Each call runs through a list of middlewares
+ * `(request, next) => Promise<response>`: retries (with backoff and `Retry-After`), then your
+ * `middleware`, then the redacted debug log, then one typed got attempt. `timeoutMs` is a deadline
+ * over all of it.
  * @example
  * ```ts
  * const t = createTransport({ logger: (e) => console.error(e) });
@@ -191,225 +213,62 @@ const hasDotSegments = (pathname: string): boolean => /(^|\/)(\.|%2e){1,2}(\/|$)
  * ```
  */
 export function createTransport(options: TransportOptions = {}): Transport {
-  const retry = {
-    limit: options.retry?.limit ?? 2,
-    baseDelayMs: options.retry?.baseDelayMs ?? 300,
-    maxDelayMs: options.retry?.maxDelayMs ?? 20_000,
-    statusCodes: new Set(options.retry?.statusCodes ?? DEFAULT_STATUSES),
-  };
   const t = options.timeout ?? {};
-  // Connection settings first: the escape hatch below may refine them (got merges the objects).
-  const instance: Got = got.extend(
-    connectionGotOptions(options) as never,
-    {
-      headers: { 'user-agent': options.userAgent ?? DEFAULT_USER_AGENT },
-      retry: { limit: 0 },
-      throwHttpErrors: false,
-      followRedirect: false,
-      decompress: true,
-      timeout: {
-        connect: t.connect ?? 15_000,
-        secureConnect: t.connect ?? 15_000,
-        response: t.response ?? 120_000,
-        socket: t.idle ?? 120_000,
-        ...(t.request ? { request: t.request } : {}),
-      },
-      ...(options.httpOptions as Partial<GotOptions>),
-    } as never,
-  );
+  const limits: AttemptLimits = {
+    connect: t.connect ?? DEFAULT_TIMEOUTS.connect,
+    response: t.response ?? DEFAULT_TIMEOUTS.response,
+    idle: t.idle ?? DEFAULT_TIMEOUTS.idle,
+    attempt: t.attempt,
+  };
+  const attempt = createAttempt({
+    userAgent: options.userAgent ?? DEFAULT_USER_AGENT,
+    limits,
+    connection: {
+      ...connectionLevel(options.httpOptions),
+      // TLS material and the proxy hook; files are read now, so a bad CA file fails here
+      ...connectionGotOptions({ tls: options.tls, proxy: options.proxy }),
+      ...options.connection,
+    },
+  });
   const log = options.logger;
+  const pipeline = compose(
+    [
+      retryMiddleware(
+        {
+          limit: options.retry?.limit ?? 2,
+          baseDelayMs: options.retry?.baseDelayMs ?? 300,
+          maxDelayMs: options.retry?.maxDelayMs ?? 20_000,
+          statusCodes: new Set(options.retry?.statusCodes ?? DEFAULT_STATUSES),
+        },
+        log,
+      ),
+      ...(options.middleware ?? []),
+      ...(log ? [loggingMiddleware(log)] : []),
+    ],
+    attempt,
+  );
 
-  function gotOptions(req: HttpRequest, rawUrl: string): Record<string, unknown> {
-    const headers: Record<string, string> = { ...(req.headers ?? {}) };
-    let body: unknown;
-    if (req.json !== undefined) {
-      body = JSON.stringify(req.json);
-      headers['content-type'] ??= 'application/json';
-    } else if (req.body !== undefined) {
-      const b = req.body;
-      if (typeof b === 'string') body = b;
-      else if (b instanceof Uint8Array && b.byteLength <= SLICE) body = toBuffer(b);
-      else if (b instanceof Uint8Array) {
-        // got 16 structuredClone()s an object body on every request (a full copy of the bytes);
-        // a stream of views over the same memory is not copied. A fresh stream per attempt keeps
-        // the body replayable for retries.
-        const bytes = toBuffer(b);
-        if (!Object.keys(headers).some((k) => k.toLowerCase() === 'content-length')) {
-          headers['content-length'] = String(bytes.length);
-        }
-        body = Readable.from(slices(bytes), { objectMode: false });
-      } else if (b instanceof Readable) body = b;
-      else body = Readable.from(b as AsyncIterable<Uint8Array>, { objectMode: false });
-    }
-    const o: Record<string, unknown> = { method: req.method, headers };
-    if (req.decompress === false) o.decompress = false;
-    if (body !== undefined) o.body = body;
-    if (req.signal) o.signal = req.signal;
-    if (req.timeoutMs) o.timeout = { request: req.timeoutMs };
-    // WHATWG URLs collapse "." and ".." segments; send such paths verbatim.
-    if (hasDotSegments(rawUrl.replace(/^https?:\/\/[^/]+/i, '').split('?')[0] ?? '')) {
-      const verbatim = rawUrl.replace(/^https?:\/\/[^/]+/i, '');
-      o.request = (u: URL, opts: http.RequestOptions, cb?: (res: http.IncomingMessage) => void) =>
-        (u.protocol === 'https:' ? https : http).request(u, { ...opts, path: verbatim }, cb);
-    }
-    return o;
-  }
-
-  function shouldRetry(
-    req: HttpRequest,
-    attempt: number,
-    limit: number,
-    status?: number,
-    code?: string,
-  ): boolean {
-    if (attempt > limit) return false;
-    if (req.signal?.aborted) return false;
-    if (!isReplayable(req.body)) return false;
-    const idempotent = req.idempotent ?? IDEMPOTENT.has(req.method.toUpperCase());
-    if (status !== undefined) {
-      if (!retry.statusCodes.has(status)) return false;
-      return idempotent || status === 429;
-    }
-    if (!code || !RETRY_CODES.has(code)) return false;
-    return idempotent || code === 'ECONNREFUSED';
-  }
-
-  function backoff(attempt: number, headers?: Record<string, string | string[] | undefined>): number {
-    const after = headers ? parseRetryAfter(firstHeader(headers, 'retry-after')) : undefined;
-    if (after !== undefined) return Math.min(after, retry.maxDelayMs);
-    const cap = Math.min(retry.maxDelayMs, retry.baseDelayMs * 2 ** (attempt - 1));
-    return Math.round(cap / 2 + Math.random() * (cap / 2));
-  }
-
-  async function wait(ms: number, signal?: AbortSignal): Promise<void> {
-    try {
-      await sleep(ms, undefined, signal ? { signal } : undefined);
-    } catch {
-      throw new AbortError();
-    }
-  }
-
-  async function run<T extends { status: number; headers: HttpResponse['headers'] }>(
-    req: HttpRequest,
-    once: (url: string, attempt: number) => Promise<T>,
-    discard: (res: T) => void,
-  ): Promise<T> {
-    if (req.signal?.aborted) throw new AbortError();
-    const url = req.url + buildQuery(req.searchParams);
-    const safeUrl = redactUrl(url);
-    const limit = req.retryLimit ?? retry.limit;
-    for (let attempt = 1; ; attempt++) {
-      const started = Date.now();
-      log?.({
-        type: 'request',
-        method: req.method,
-        url: safeUrl,
-        attempt,
-        headers: redactHeaders(req.headers ?? {}),
-      });
-      try {
-        const res = await once(url, attempt);
-        const requestId =
-          firstHeader(res.headers, 'x-openstack-request-id') ?? firstHeader(res.headers, 'x-trans-id');
-        log?.({
-          type: 'response',
-          method: req.method,
-          url: safeUrl,
-          attempt,
-          status: res.status,
-          durationMs: Date.now() - started,
-          requestId,
-          headers: redactHeaders(res.headers),
-        });
-        if (shouldRetry(req, attempt, limit, res.status)) {
-          const delayMs = backoff(attempt, res.headers);
-          discard(res);
-          log?.({ type: 'retry', method: req.method, url: safeUrl, attempt, status: res.status, delayMs });
-          await wait(delayMs, req.signal);
-          continue;
-        }
-        return res;
-      } catch (error) {
-        const mapped = mapError(error, req.method, safeUrl, req.signal);
-        log?.({ type: 'error', method: req.method, url: safeUrl, attempt, error: mapped.message });
-        if (mapped instanceof NetworkError || mapped instanceof TimeoutError) {
-          if (shouldRetry(req, attempt, limit, undefined, (error as { code?: string }).code)) {
-            const delayMs = backoff(attempt);
-            log?.({ type: 'retry', method: req.method, url: safeUrl, attempt, delayMs });
-            await wait(delayMs, req.signal);
-            continue;
-          }
-        }
-        throw mapped;
-      }
-    }
+  async function run(req: HttpRequest, mode: PipelineRequest['mode']): Promise<PipelineResponse> {
+    // `timeoutMs` is a deadline over every attempt and every wait between them.
+    const signal = callSignal(req.signal, req.timeoutMs);
+    if (signal?.aborted) throw abortedError(signal);
+    return pipeline({ ...req, signal, timeoutMs: undefined, mode, attempt: 1 });
   }
 
   return {
     async send(req) {
-      return run(
-        req,
-        async (url) => {
-          const promise = instance(url, {
-            ...gotOptions(req, url),
-            responseType: 'buffer',
-          } as never) as unknown as Promise<GotResponse<Buffer>> & {
-            on(event: string, fn: (p: { transferred: number; total?: number }) => void): unknown;
-          };
-          if (req.onUploadProgress) {
-            const cb = req.onUploadProgress;
-            promise.on('uploadProgress', (p) =>
-              cb({ transferred: p.transferred, total: p.total || undefined }),
-            );
-          }
-          const res = await promise;
-          return { status: res.statusCode, headers: res.headers, body: toBuffer(res.rawBody), url: res.url };
-        },
-        () => {},
-      );
+      const res = await run(req, 'buffer');
+      const body = Buffer.isBuffer(res.body) ? res.body : Buffer.alloc(0);
+      return { status: res.status, headers: res.headers, url: res.url, body };
     },
     async stream(req) {
-      return run(
-        req,
-        (url) =>
-          new Promise<HttpStreamResponse>((resolve, reject) => {
-            const s = instance.stream(url, gotOptions(req, url) as never);
-            const onError = (e: unknown) => reject(e);
-            s.once('error', onError);
-            s.once('response', (res: http.IncomingMessage & { url?: string }) => {
-              s.off('error', onError);
-              // The caller attaches its own handlers only after this promise settles. An error in
-              // that gap (a reset socket, a short body) must not crash the process: it stays on
-              // `body.errored`, which pipeline(), finished() and async iteration report.
-              s.on('error', () => {});
-              resolve({
-                status: res.statusCode ?? 0,
-                headers: res.headers,
-                body: s as unknown as Readable,
-                url: res.url ?? url,
-              });
-            });
-          }),
-        (res) => res.body.destroy(),
-      );
+      const res = await run(req, 'stream');
+      const body = Buffer.isBuffer(res.body) ? Readable.from([res.body]) : res.body;
+      return { status: res.status, headers: res.headers, url: res.url, body };
     },
   };
 }
 
-/** Converts got and Node errors to SDK errors without carrying request options (which hold tokens). */
-export function mapError(error: unknown, method: string, safeUrl: string, signal?: AbortSignal): CloudError {
-  if (error instanceof CloudError) return error;
-  const e = error as { name?: string; code?: string; message?: string };
-  const plainCause = new Error(String(e.message ?? error));
-  if (e.code) Object.assign(plainCause, { code: e.code });
-  if (signal?.aborted || e.name === 'AbortError' || e.code === 'ABORT_ERR' || e.code === 'ERR_ABORTED') {
-    return new AbortError(`${method} ${safeUrl} was aborted`, { cause: plainCause });
-  }
-  if (e.name === 'TimeoutError' || e.code === 'ETIMEDOUT') {
-    return new TimeoutError(`${method} ${safeUrl} timed out: ${e.message ?? ''}`, { cause: plainCause });
-  }
-  return new NetworkError(`${method} ${safeUrl} failed: ${e.message ?? String(error)}`, {
-    cause: plainCause,
-    code: e.code ? `NETWORK_${e.code}` : 'NETWORK',
-  });
-}
+export type { ConnectionOptions } from './attempt.js';
+export { mapError } from './attempt.js';
+export type { Middleware, Next, PipelineRequest, PipelineResponse } from './pipeline.js';

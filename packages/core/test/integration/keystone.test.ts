@@ -75,6 +75,19 @@ d('Keystone v3 (real service)', () => {
     expect(res.status).toBe(204);
   });
 
+  it('reports an unknown token as rejected, not as a missing identity API', async () => {
+    const token = 'gAAAAABnot-a-real-fernet-token';
+    const err = (await createSession({
+      credentials: fromToken({ authUrl: env.OS_AUTH_URL!, token, projectName: env.OS_PROJECT_NAME }),
+    })
+      .authenticate()
+      .catch((e: unknown) => e)) as AuthenticationError;
+    expect(err).toBeInstanceOf(AuthenticationError);
+    expect(err.message).not.toMatch(/not served at this URL/);
+    expect(err.message).toMatch(/did not accept a token/);
+    expect(err.message).not.toContain(token);
+  });
+
   it('rescopes an existing token with the token method', async () => {
     const first = await createSession({ credentials: password() }).authenticate();
     const again = await createSession({
