@@ -1,7 +1,7 @@
 import { mkdtemp, rm, truncate, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { AbortError, HttpError, NetworkError, ValidationError } from '@cloud/core';
+import { AbortError, HttpError, NetworkError, TimeoutError, ValidationError } from '@cloud/core';
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { HttpResponse } from 'msw';
 import {
@@ -220,5 +220,30 @@ describe('large uploads of an input shorter or longer than its size', () => {
       expect(segmentNames()).toEqual([]);
       expect(fake.containers.get('lo')?.objects.has('shrinks')).toBe(false);
     });
+  });
+});
+
+describe('timeoutMs of a large upload', () => {
+  it('bounds the whole upload, not each segment request', async () => {
+    const swift = await ready();
+    // every segment PUT takes 250 ms: each alone is well within 600 ms, four in a row are not
+    fake.intercept(async (req) => {
+      if (req.method === 'PUT' && new URL(req.url).pathname.includes('lo_segments/')) {
+        await new Promise((r) => setTimeout(r, 250));
+      }
+      return undefined;
+    });
+    const err = await uploadLargeObject(
+      swift,
+      'lo',
+      'slow',
+      pattern(4 * MiB, 3),
+      {
+        segmentSize: MiB,
+        concurrency: 1,
+      },
+      { timeoutMs: 600 },
+    ).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(TimeoutError);
   });
 });

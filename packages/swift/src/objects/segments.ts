@@ -195,6 +195,9 @@ export async function uploadSegments(
 ): Promise<UploadObjectResult> {
   const { controller, dispose } = linkedController(options?.signal);
   const signal = controller.signal;
+  // `timeoutMs` bounds the whole upload: each request gets what is left of it.
+  const deadline = options?.timeoutMs ? Date.now() + options.timeoutMs : undefined;
+  const remaining = () => (deadline === undefined ? undefined : Math.max(1, deadline - Date.now()));
   // Any failure or abort releases the input, so a stalled stream cannot hold the upload open.
   signal.addEventListener('abort', () => destroySource(source), { once: true });
   const attempted: string[] = [];
@@ -215,7 +218,7 @@ export async function uploadSegments(
     if (plan.createSegmentContainer) {
       await client.request('PUT', containerPath(segmentContainer), {
         signal,
-        timeoutMs: options?.timeoutMs,
+        timeoutMs: remaining(),
         resource: `segment container "${segmentContainer}"`,
       });
     }
@@ -232,7 +235,7 @@ export async function uploadSegments(
       try {
         const res = await client.request('PUT', objectPath(segmentContainer, segmentName), {
           signal,
-          timeoutMs: options?.timeoutMs,
+          timeoutMs: remaining(),
           headers: { etag, 'content-type': 'application/octet-stream' },
           body: segment,
           retryLimit: plan.retries,
@@ -273,7 +276,7 @@ export async function uploadSegments(
       ? undefined
       : await findOldSegments(client, container, name, segmentContainer, {
           signal,
-          timeoutMs: options?.timeoutMs,
+          timeoutMs: remaining(),
           headers: options?.headers,
         });
     if (plan.kind === 'static') {
@@ -281,7 +284,7 @@ export async function uploadSegments(
       written = { kind: 'static', etag: expected, paths: entries.map((e) => e.path) };
       const res = await client.request('PUT', objectPath(container, name), {
         signal,
-        timeoutMs: options?.timeoutMs,
+        timeoutMs: remaining(),
         headers,
         searchParams: { 'multipart-manifest': 'put' },
         json: entries,
@@ -301,7 +304,7 @@ export async function uploadSegments(
     written = { kind: 'dynamic', dloManifest: headers['x-object-manifest'] };
     const res = await client.request('PUT', objectPath(container, name), {
       signal,
-      timeoutMs: options?.timeoutMs,
+      timeoutMs: remaining(),
       headers,
       body: '',
       resource,
