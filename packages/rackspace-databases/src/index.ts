@@ -18,7 +18,6 @@ export {
   DEFAULT_MAX_DATABASE_USER_NAME_LENGTH,
   DEFAULT_MAX_VOLUME_SIZE_GB,
 } from './client.js';
-export type { DatabaseListParams } from './common.js';
 export {
   attachConfigurationGroup,
   createConfigurationGroup,
@@ -80,6 +79,7 @@ export {
 } from './instances/waiters.js';
 export { enableRootUser, isRootEnabled } from './root/root.js';
 export type { RootUserCredentials } from './root/types.js';
+export type { DatabaseListParams } from './types.js';
 export { grantDatabaseAccess, listDatabaseAccess, revokeDatabaseAccess } from './users/access.js';
 export type {
   CreateDatabaseUserParams,

@@ -1,7 +1,7 @@
 import { requireString, type StatusWaiterOptions, ValidationError } from '@cloud/core';
 import { pollForStatus, pollUntilGone } from '@cloud/core/service';
 import type { ComputeClient } from '../client.js';
-import { requireServerId } from '../common.js';
+import { requireServerId } from '../internal/common.js';
 import { getServer } from './servers.js';
 import type { Server, ServerStatus } from './types.js';
 

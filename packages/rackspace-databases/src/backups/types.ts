@@ -1,5 +1,5 @@
 import { number, object, optional, string } from '@cloud/core/service';
-import { parseTroveDate } from '../common.js';
+import { parseTroveDate } from '../internal/common.js';
 
 /**
  * Backup statuses named by the documentation; `COMPLETED` is the usable one.

@@ -1,5 +1,5 @@
 import { boolean, number, object, oneOf, optional, recordOf, string } from '@cloud/core/service';
-import { parseTroveDate } from '../common.js';
+import { parseTroveDate } from '../internal/common.js';
 
 /**
  * A configuration value: MySQL settings are numbers, strings or booleans.

@@ -1,6 +1,6 @@
 import type { RequestOptions } from '@cloud/core';
 import type { DatabaseClient } from '../client.js';
-import { requireId } from '../common.js';
+import { requireId } from '../internal/common.js';
 import { requireFlavorRef, requireVolumeSize } from './instances.js';
 import { instanceActionPath } from './urls.js';
 

@@ -9,8 +9,8 @@ import {
 } from '@cloud/core';
 import { unwrap } from '@cloud/core/service';
 import type { DatabaseClient } from '../client.js';
-import { optionalString, requireId, toDatastoreWire } from '../common.js';
 import { toDatabaseWires } from '../databases/types.js';
+import { optionalString, requireId, toDatastoreWire } from '../internal/common.js';
 import { toCreateUserWires } from '../users/types.js';
 import {
   type CreateDatabaseInstanceParams,

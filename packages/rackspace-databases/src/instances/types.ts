@@ -1,6 +1,6 @@
 import { arrayOf, boolean, number, object, optional, string, stringOrNumber } from '@cloud/core/service';
-import { idOf, LINKS, type LinkWire, parseTroveDate } from '../common.js';
 import type { CreateDatabaseParams } from '../databases/types.js';
+import { idOf, LINKS, type LinkWire, parseTroveDate } from '../internal/common.js';
 import type { CreateDatabaseUserParams } from '../users/types.js';
 
 /**

@@ -1,7 +1,7 @@
 import { requireOneOf, type StatusWaiterOptions, ValidationError } from '@cloud/core';
 import { pollForStatus, pollUntilGone } from '@cloud/core/service';
 import type { DatabaseClient } from '../client.js';
-import { requireId } from '../common.js';
+import { requireId } from '../internal/common.js';
 import { getDatabaseInstance } from './instances.js';
 import {
   DATABASE_INSTANCE_STATUSES,

@@ -7,8 +7,9 @@ import {
 } from '@cloud/core';
 import { unwrap } from '@cloud/core/service';
 import type { DatabaseClient } from '../client.js';
-import { type DatabaseListParams, requireId } from '../common.js';
-import { requireHost, requirePassword, requireUserName } from '../validation.js';
+import { requireId } from '../internal/common.js';
+import { requireHost, requirePassword, requireUserName } from '../internal/validation.js';
+import type { DatabaseListParams } from '../types.js';
 import {
   type CreateDatabaseUserParams,
   DATABASE_USER,
