@@ -36,12 +36,13 @@ export const optionalString = (value: unknown, field: string): string | undefine
 
 /** Validates a `{ type, version? }` datastore choice and builds its wire shape. @internal */
 export function toDatastoreWire(
-  datastore: { type: string; version?: string | undefined } | undefined,
-): { type: string; version?: string } | undefined {
+  datastore: { type: string; version?: string | undefined; versionNumber?: string | undefined } | undefined,
+): { type: string; version?: string; version_number?: string } | undefined {
   if (datastore === undefined) return undefined;
   return omitUndefined({
     type: requireString(datastore?.type, 'datastore.type'),
     version: optionalString(datastore.version, 'datastore.version'),
+    version_number: optionalString(datastore.versionNumber, 'datastore.versionNumber'),
   });
 }
 

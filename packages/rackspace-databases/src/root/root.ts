@@ -66,3 +66,20 @@ export async function isRootEnabled(
   const v = unwrap(res, 'rootEnabled', oneOf(boolean, string));
   return v === true || v === 'True' || v === 'true';
 }
+
+/**
+ * Disables the `root` account of an instance (`DELETE .../root`, OpenStack Trove). Rackspace
+ * Cloud Databases does not offer it: there root stays enabled once enabled.
+ * @example await disableRootUser(db, instanceId);
+ */
+export async function disableRootUser(
+  client: DatabaseClient,
+  instanceId: string,
+  options?: RequestOptions,
+): Promise<void> {
+  requireId(instanceId, 'instanceId');
+  await client.request('DELETE', rootPath(instanceId), {
+    ...options,
+    resource: `database instance "${instanceId}"`,
+  });
+}
