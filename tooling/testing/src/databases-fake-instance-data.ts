@@ -11,6 +11,7 @@ import {
   type TroveRequest,
   unquote,
 } from './databases-fake-state.js';
+import { troveFault } from './databases-fixtures.js';
 
 /** Trove's reading of a user path segment: decoded twice, split at the last `@`. */
 function userIdOf(raw: string): string {
@@ -31,6 +32,10 @@ function rootRoutes(req: TroveRequest, inst: FakeTroveInstance): Response {
   if (req.method === 'POST') {
     inst.rootEnabled = true;
     return HttpResponse.json({ user: { name: 'root', password: randomBytes(12).toString('base64url') } });
+  }
+  if (req.method === 'DELETE') {
+    inst.rootEnabled = false;
+    return new HttpResponse(null, { status: 204 });
   }
   return badMethod(req.method);
 }
@@ -92,6 +97,16 @@ async function userRoutes(ctx: TroveContext, req: TroveRequest, inst: FakeTroveI
   if (sub === undefined && m === 'GET') return HttpResponse.json({ user: publicUser(user) });
   if (sub === undefined && m === 'DELETE') {
     inst.users.delete(key);
+    return accepted();
+  }
+  if (sub === undefined && m === 'PUT') {
+    const change: Json = (await req.json()).user ?? {};
+    const next = { ...user, ...change };
+    const nextKey = `${next.name}@${next.host}`;
+    if (nextKey !== key && inst.users.has(nextKey))
+      return troveFault(400, 'badRequest', `User ${nextKey} already exists.`);
+    inst.users.delete(key);
+    inst.users.set(nextKey, next);
     return accepted();
   }
   if (sub === 'databases' && subArg === undefined && m === 'GET') {

@@ -1,6 +1,6 @@
 import { http, type RequestHandler } from 'msw';
 import { backupRoutes, configurationRoutes } from './databases-fake-backups.js';
-import { datastoreRoutes, flavorRoutes } from './databases-fake-catalog.js';
+import { datastoreRoutes, flavorRoutes, limitRoutes } from './databases-fake-catalog.js';
 import { instanceRoutes } from './databases-fake-instances.js';
 import {
   createTroveContext,
@@ -27,7 +27,10 @@ export interface FakeTrove {
 /**
  * Creates a fake Trove: instances go `BUILD` -> `ACTIVE` after a poll or two, resize and restart
  * pass through `RESIZE`/`REBOOT`, deleted instances answer 404 after a poll; databases, users
- * (with `name@host` ids), root, flavors, datastores, backups and configuration groups work, with
+ * (with `name@host` ids, renames), root (enable, show, disable), flavors, datastores with their
+ * versions' flavors and configuration parameters, limits, backups and configuration groups work;
+ * instances can be renamed, upgraded, given access, replicated (`replica_of`, promote, eject,
+ * detach) and reset, with
  * `limit`/`marker` paging and `links` rel=next. Requests without `X-Auth-Token` get 401.
  * Each resource has its own route table (`databases-fake-*.ts`) over one shared state.
  * @example
@@ -45,6 +48,7 @@ export function createFakeTrove(options: FakeTroveOptions): FakeTrove {
     datastores: datastoreRoutes(ctx),
     backups: backupRoutes(ctx),
     configurations: configurationRoutes(ctx),
+    limits: limitRoutes(ctx),
   };
 
   async function route(request: Request): Promise<Response> {
