@@ -3,7 +3,6 @@ export {
   listAvailabilityZones,
 } from './availability-zones/availability-zones.js';
 export { type ComputeClient, type ComputeClientOptions, createComputeClient } from './client.js';
-export type { ComputeLink } from './common.js';
 export {
   getFlavor,
   getFlavorExtraSpecs,
@@ -58,7 +57,6 @@ export type {
   ComputeRateLimit,
   ComputeRateLimitEntry,
 } from './limits/types.js';
-export type { ComputeMetadata } from './metadata.js';
 export {
   addServerSecurityGroup,
   type CreateSecurityGroupRuleParams,
@@ -128,16 +126,17 @@ export {
   changeServerPassword,
   createServerImage,
 } from './servers/snapshot.js';
-export type {
-  Server,
-  ServerAddress,
-  ServerAddresses,
-  ServerAttachedVolume,
-  ServerFault,
-  ServerFlavorRef,
-  ServerImageRef,
-  ServerStatus,
-  ServerSummary,
+export {
+  SERVER_STATUSES,
+  type Server,
+  type ServerAddress,
+  type ServerAddresses,
+  type ServerAttachedVolume,
+  type ServerFault,
+  type ServerFlavorRef,
+  type ServerImageRef,
+  type ServerStatus,
+  type ServerSummary,
 } from './servers/types.js';
 export {
   type WaitForServerDeletedOptions,
@@ -145,6 +144,7 @@ export {
   waitForServerDeleted,
   waitForServerStatus,
 } from './servers/waiters.js';
+export type { ComputeLink, ComputeMetadata } from './types.js';
 export type { ComputeApiVersion } from './versions/types.js';
 export { getComputeApiVersion, listComputeApiVersions } from './versions/versions.js';
 export type { VolumeAttachment } from './volume-attachments/types.js';

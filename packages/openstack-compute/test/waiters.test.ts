@@ -49,7 +49,7 @@ describe('waitForServerStatus', () => {
     expect(err).toBeInstanceOf(WaiterFailureError);
     const failure = err as WaiterFailureError<Server>;
     expect(failure.message).toBe(
-      `Waiting for server "${SERVER_ID}" to become ACTIVE failed: the server is ERROR: No valid host was found. There are not enough hosts available.`,
+      `Waiting for server "${SERVER_ID}" to become ACTIVE failed: server "${SERVER_ID}" is ERROR: No valid host was found. There are not enough hosts available.`,
     );
     expect(failure.lastValue.status).toBe('ERROR');
     expect(computeRequests(cloud)).toHaveLength(2);
@@ -59,7 +59,7 @@ describe('waitForServerStatus', () => {
     cloud.use(handleServerStatuses(['RESIZE', 'SHUTOFF']));
     await expect(
       waitForServerStatus(computeOf(cloud), SERVER_ID, 'ACTIVE', { ...fast, failOn: ['ERROR', 'SHUTOFF'] }),
-    ).rejects.toThrow(/the server is SHUTOFF$/);
+    ).rejects.toThrow(new RegExp(`server "${SERVER_ID}" is SHUTOFF$`));
     cloud.use(handleServerStatuses(['ERROR']));
     await expect(waitForServerStatus(computeOf(cloud), SERVER_ID, 'ERROR', fast)).resolves.toMatchObject({
       status: 'ERROR',
@@ -108,6 +108,36 @@ describe('waitForServerStatus', () => {
     );
     expect(computeRequests(cloud)).toHaveLength(0);
   });
+
+  it('requires a status: none, an empty list or a blank one is rejected before any request', async () => {
+    for (const status of [undefined, [], '', ['ACTIVE', '']]) {
+      const err = await waitForServerStatus(computeOf(cloud), SERVER_ID, status as never, fast).catch(
+        (e: unknown) => e,
+      );
+      expect(err).toBeInstanceOf(ValidationError);
+      expect((err as ValidationError).field).toMatch(/^status/);
+    }
+    const bad = await waitForServerStatus(computeOf(cloud), SERVER_ID, 'ACTIVE', {
+      ...fast,
+      failOn: [42 as never],
+    }).catch((e: unknown) => e);
+    expect((bad as ValidationError).field).toBe('failOn[0]');
+    expect(computeRequests(cloud)).toHaveLength(0);
+  });
+
+  it('reports every poll to onPoll, in order, before deciding', async () => {
+    cloud.use(handleServerStatuses(['BUILD', 'BUILD', 'ACTIVE']));
+    const seen: [string, number][] = [];
+    await waitForServerStatus(computeOf(cloud), SERVER_ID, 'ACTIVE', {
+      ...fast,
+      onPoll: (s, attempt) => seen.push([s.status, attempt]),
+    });
+    expect(seen).toEqual([
+      ['BUILD', 1],
+      ['BUILD', 2],
+      ['ACTIVE', 3],
+    ]);
+  });
 });
 
 describe('waitForServerDeleted', () => {
@@ -132,7 +162,26 @@ describe('waitForServerDeleted', () => {
     cloud.use(handleServerStatuses([{ status: 'ERROR', fault: { code: 500, message: 'delete failed' } }]));
     await expect(
       waitForServerDeleted(computeOf(cloud), SERVER_ID, { ...fast, failOn: ['ERROR'] }),
-    ).rejects.toThrow(/to be deleted failed: the server is ERROR: delete failed/);
+    ).rejects.toThrow(`to be deleted failed: server "${SERVER_ID}" is ERROR: delete failed`);
+  });
+
+  it('reports the servers still seen to onPoll, not the final 404', async () => {
+    cloud.use(handleServerStatuses(['ACTIVE', 'ACTIVE', 404]));
+    const seen: number[] = [];
+    await waitForServerDeleted(computeOf(cloud), SERVER_ID, {
+      ...fast,
+      onPoll: (_s, attempt) => seen.push(attempt),
+    });
+    expect(seen).toEqual([1, 2]);
+  });
+
+  it('rejects a malformed failOn before any request', async () => {
+    const err = await waitForServerDeleted(computeOf(cloud), SERVER_ID, {
+      ...fast,
+      failOn: 'ERROR' as never,
+    }).catch((e: unknown) => e);
+    expect((err as ValidationError).field).toBe('failOn');
+    expect(computeRequests(cloud)).toHaveLength(0);
   });
 
   it('times out when the server stays', async () => {

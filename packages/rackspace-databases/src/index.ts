@@ -5,12 +5,20 @@ export {
   listDatabaseBackups,
   listDatabaseInstanceBackups,
 } from './backups/backups.js';
+export {
+  type CreateDatabaseBackupStrategyParams,
+  createDatabaseBackupStrategy,
+  type DatabaseBackupStrategy,
+  deleteDatabaseBackupStrategy,
+  listDatabaseBackupStrategies,
+} from './backups/strategies.js';
 export type {
   CreateDatabaseBackupParams,
   DatabaseBackup,
   DatabaseBackupStatus,
   ListDatabaseBackupsParams,
 } from './backups/types.js';
+export { DATABASE_BACKUP_STATUSES } from './backups/types.js';
 export {
   createDatabaseClient,
   type DatabaseClient,
@@ -18,7 +26,6 @@ export {
   DEFAULT_MAX_DATABASE_USER_NAME_LENGTH,
   DEFAULT_MAX_VOLUME_SIZE_GB,
 } from './client.js';
-export type { DatabaseListParams } from './common.js';
 export {
   attachConfigurationGroup,
   createConfigurationGroup,
@@ -30,6 +37,14 @@ export {
   replaceConfigurationGroup,
   updateConfigurationGroup,
 } from './configurations/configurations.js';
+export {
+  CONFIGURATION_PARAMETER_TYPES,
+  type ConfigurationParameter,
+  type ConfigurationParameterType,
+  getConfigurationParameter,
+  listConfigurationParameters,
+  validateConfigurationValues,
+} from './configurations/parameters.js';
 export type {
   ConfigurationGroup,
   ConfigurationGroupInstance,
@@ -43,12 +58,16 @@ export {
   getDatastore,
   getDatastoreVersion,
   listDatastores,
+  listDatastoreVersionFlavors,
   listDatastoreVersions,
 } from './datastores/datastores.js';
 export type { Datastore, DatastoreVersion } from './datastores/types.js';
 export { getDatabaseFlavor, listDatabaseFlavors } from './flavors/flavors.js';
 export type { DatabaseFlavor } from './flavors/types.js';
 export {
+  ejectDatabaseReplicaSource,
+  promoteDatabaseReplicaToSource,
+  resetDatabaseInstanceStatus,
   resizeDatabaseInstance,
   resizeDatabaseInstanceVolume,
   restartDatabaseInstance,
@@ -58,6 +77,7 @@ export {
   deleteDatabaseInstance,
   getDatabaseInstance,
   listDatabaseInstances,
+  listDatabaseInstancesDetail,
 } from './instances/instances.js';
 export {
   type CreateDatabaseInstanceParams,
@@ -73,13 +93,26 @@ export {
   type ListDatabaseInstancesParams,
 } from './instances/types.js';
 export {
+  type DatabaseConfigurationSetting,
+  type DatabaseInstanceAccessParams,
+  detachDatabaseReplica,
+  getDatabaseInstanceDefaultConfiguration,
+  renameDatabaseInstance,
+  type UpdateDatabaseInstanceParams,
+  updateDatabaseInstance,
+  updateDatabaseInstanceAccess,
+  upgradeDatabaseInstance,
+} from './instances/update.js';
+export {
   type WaitForDatabaseInstanceDeletedOptions,
   type WaitForDatabaseInstanceStatusOptions,
   waitForDatabaseInstanceDeleted,
   waitForDatabaseInstanceStatus,
 } from './instances/waiters.js';
-export { enableRootUser, isRootEnabled } from './root/root.js';
+export { type DatabaseLimits, type DatabaseRateLimit, getDatabaseLimits } from './limits/limits.js';
+export { disableRootUser, enableRootUser, isRootEnabled } from './root/root.js';
 export type { RootUserCredentials } from './root/types.js';
+export type { DatabaseListParams } from './types.js';
 export { grantDatabaseAccess, listDatabaseAccess, revokeDatabaseAccess } from './users/access.js';
 export type {
   CreateDatabaseUserParams,
@@ -95,9 +128,12 @@ export {
   deleteDatabaseUser,
   getDatabaseUser,
   listDatabaseUsers,
+  type UpdateDatabaseUserParams,
+  updateDatabaseUser,
 } from './users/users.js';
 export {
   MAX_DATABASE_NAME_LENGTH,
   RESERVED_DATABASE_NAMES,
   RESERVED_DATABASE_USER_NAMES,
 } from './validation.js';
+export { type DatabaseApiVersion, listDatabaseApiVersions } from './versions/versions.js';

@@ -109,6 +109,7 @@ describe('listing and getting backups', () => {
       size: 0.14,
       locationRef: BACKUP.locationRef,
       datastore: { type: 'mysql', version: '5.7', versionId: '20000000-0000-4000-8000-000000000057' },
+      storageDriver: 'swift',
       created: new Date('2026-11-21T02:00:00Z'),
       updated: new Date('2026-11-21T02:03:10Z'),
     });

@@ -202,6 +202,70 @@ const OPERATIONS: Operation[] = [
     key: 'databases',
     call: (c) => list(api.listDatabaseAccess(c, ID, 'app')),
   },
+  {
+    name: 'listDatabaseInstancesDetail',
+    method: 'get',
+    path: '/instances/detail',
+    key: 'instances',
+    call: (c) => list(api.listDatabaseInstancesDetail(c)),
+  },
+  {
+    name: 'getDatabaseInstanceDefaultConfiguration',
+    method: 'get',
+    path: `${INSTANCE}/configuration`,
+    key: 'instance',
+    call: (c) => api.getDatabaseInstanceDefaultConfiguration(c, ID),
+  },
+  {
+    name: 'listConfigurationParameters',
+    method: 'get',
+    path: '/datastores/mysql/versions/5.7/parameters',
+    key: 'configuration-parameters',
+    call: (c) => list(api.listConfigurationParameters(c, 'mysql', '5.7')),
+  },
+  {
+    name: 'getConfigurationParameter',
+    method: 'get',
+    path: '/datastores/mysql/versions/5.7/parameters/max_connections',
+    // the parameter comes unwrapped: poison its name
+    key: 'name',
+    call: (c) => api.getConfigurationParameter(c, 'mysql', '5.7', 'max_connections'),
+  },
+  {
+    name: 'listDatastoreVersionFlavors',
+    method: 'get',
+    path: '/datastores/mysql/versions/5.7/flavors',
+    key: 'flavors',
+    call: (c) => list(api.listDatastoreVersionFlavors(c, 'mysql', '5.7')),
+  },
+  {
+    name: 'getDatabaseLimits',
+    method: 'get',
+    path: '/limits',
+    key: 'limits',
+    call: (c) => api.getDatabaseLimits(c),
+  },
+  {
+    name: 'listDatabaseApiVersions',
+    method: 'get',
+    path: `${new URL(DB_URL).origin}/`,
+    key: 'versions',
+    call: (c) => list(api.listDatabaseApiVersions(c)),
+  },
+  {
+    name: 'listDatabaseBackupStrategies',
+    method: 'get',
+    path: '/backup_strategies',
+    key: 'backup_strategies',
+    call: (c) => list(api.listDatabaseBackupStrategies(c)),
+  },
+  {
+    name: 'createDatabaseBackupStrategy',
+    method: 'post',
+    path: '/backup_strategies',
+    key: 'backup_strategy',
+    call: (c) => api.createDatabaseBackupStrategy(c, { swiftContainer: 'db-backups' }),
+  },
 ];
 
 /** Exported functions that send a request but read no body (or are not operations). */
@@ -229,6 +293,19 @@ const READS_NO_BODY = new Set<string>([
   'revokeDatabaseAccess',
   // polls getDatabaseInstance and treats its 404 as success; covered by that row
   'waitForDatabaseInstanceDeleted',
+  'updateDatabaseInstance',
+  'renameDatabaseInstance',
+  'detachDatabaseReplica',
+  'upgradeDatabaseInstance',
+  'updateDatabaseInstanceAccess',
+  'promoteDatabaseReplicaToSource',
+  'ejectDatabaseReplicaSource',
+  'resetDatabaseInstanceStatus',
+  'disableRootUser',
+  'updateDatabaseUser',
+  'deleteDatabaseBackupStrategy',
+  // checks values against parameters already read; sends nothing
+  'validateConfigurationValues',
 ]);
 
 const JSON_TYPE = { 'content-type': 'application/json', 'x-openstack-request-id': 'req-bad-1' };
@@ -258,7 +335,9 @@ const POISONS: [string, (key: string) => Response][] = [
 describe('database operations reject bodies Trove does not send', () => {
   for (const op of OPERATIONS) {
     it.each(POISONS)(`${op.name}: %s is an InvalidResponseError`, async (_label, poison) => {
-      cloud.use(http[op.method](`${DB_URL}${op.path}`, () => poison(op.key)));
+      cloud.use(
+        http[op.method](op.path.startsWith('http') ? op.path : `${DB_URL}${op.path}`, () => poison(op.key)),
+      );
       const err = await op.call(dbClient(cloud)).then(
         (v) => new Error(`resolved with ${JSON.stringify(v)}`),
         (e: unknown) => e,

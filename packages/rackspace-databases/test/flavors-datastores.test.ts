@@ -71,9 +71,22 @@ describe('datastores', () => {
       name: 'mysql',
       defaultVersion: MYSQL.versions[0]!.id,
       versions: [
-        { id: MYSQL.versions[0]!.id, name: '5.7', active: true },
-        { id: MYSQL.versions[1]!.id, name: '5.6', active: true },
+        {
+          id: MYSQL.versions[0]!.id,
+          name: '5.7',
+          version: '5.7.29',
+          active: true,
+          links: MYSQL.versions[0]!.links,
+        },
+        {
+          id: MYSQL.versions[1]!.id,
+          name: '5.6',
+          version: '5.6.51',
+          active: true,
+          links: MYSQL.versions[1]!.links,
+        },
       ],
+      links: MYSQL.links,
     });
   });
 
@@ -102,6 +115,7 @@ describe('datastores', () => {
       datastoreId: MYSQL.id,
       active: false,
       version: '5.7.29',
+      links: versions[0]!.links,
     });
     expect(dbRequests(cloud).map(relPath)).toEqual([
       '/datastores/mysql/versions',

@@ -55,7 +55,7 @@ describe('waitForDatabaseInstanceStatus', () => {
 
   it('treats RESIZE and REBOOT as transitional', async () => {
     cloud.use(statuses('RESIZE', 'REBOOT', 'ACTIVE'));
-    const i = await waitForDatabaseInstanceStatus(dbClient(cloud), ID, undefined, fast);
+    const i = await waitForDatabaseInstanceStatus(dbClient(cloud), ID, 'ACTIVE', fast);
     expect(i.status).toBe('ACTIVE');
     expect(dbRequests(cloud)).toHaveLength(3);
   });
@@ -78,7 +78,7 @@ describe('waitForDatabaseInstanceStatus', () => {
       waitForDatabaseInstanceStatus(dbClient(cloud), ID, 'ACTIVE', fast),
     );
     expect(err).toBeInstanceOf(WaiterFailureError);
-    expect(err.message).toContain('status ERROR: Volume attach failed');
+    expect(err.message).toContain(`database instance "${ID}" is ERROR: Volume attach failed`);
     expect(err.lastValue.status).toBe('ERROR');
     expect(dbRequests(cloud)).toHaveLength(2);
   });
@@ -139,6 +139,59 @@ describe('waitForDatabaseInstanceStatus', () => {
     );
     expect(dbRequests(cloud)).toHaveLength(0);
   });
+
+  it('requires a status: none, an empty list or a blank one is rejected before any request', async () => {
+    for (const status of [undefined, [], '', ['ACTIVE', 'NOPE']]) {
+      const err = await rejectionOf<ValidationError>(
+        waitForDatabaseInstanceStatus(dbClient(cloud), ID, status as never, fast),
+      );
+      expect(err).toBeInstanceOf(ValidationError);
+      expect(err.field).toMatch(/^status/);
+    }
+    expect(dbRequests(cloud)).toHaveLength(0);
+  });
+
+  it('waits for one of several statuses', async () => {
+    cloud.use(statuses('BUILD', 'SHUTDOWN'));
+    const i = await waitForDatabaseInstanceStatus(dbClient(cloud), ID, ['ACTIVE', 'SHUTDOWN'], fast);
+    expect(i.status).toBe('SHUTDOWN');
+  });
+
+  it('reports every poll to onPoll, in order, before deciding', async () => {
+    cloud.use(statuses('BUILD', 'RESIZE', 'ACTIVE'));
+    const seen: [string, number][] = [];
+    await waitForDatabaseInstanceStatus(dbClient(cloud), ID, 'ACTIVE', {
+      ...fast,
+      onPoll: (i, attempt) => seen.push([i.status, attempt]),
+    });
+    expect(seen).toEqual([
+      ['BUILD', 1],
+      ['RESIZE', 2],
+      ['ACTIVE', 3],
+    ]);
+    cloud.use(statuses('ERROR'));
+    const failed: string[] = [];
+    await expect(
+      waitForDatabaseInstanceStatus(dbClient(cloud), ID, 'ACTIVE', {
+        ...fast,
+        onPoll: (i) => failed.push(i.status),
+      }),
+    ).rejects.toBeInstanceOf(WaiterFailureError);
+    expect(failed).toEqual(['ERROR']);
+  });
+
+  it('ends the wait with the error onPoll throws', async () => {
+    cloud.use(statuses('BUILD'));
+    await expect(
+      waitForDatabaseInstanceStatus(dbClient(cloud), ID, 'ACTIVE', {
+        ...fast,
+        onPoll: () => {
+          throw new Error('stop here');
+        },
+      }),
+    ).rejects.toThrow('stop here');
+    expect(dbRequests(cloud)).toHaveLength(1);
+  });
 });
 
 describe('waitForDatabaseInstanceDeleted', () => {
@@ -168,6 +221,27 @@ describe('waitForDatabaseInstanceDeleted', () => {
     await expect(
       waitForDatabaseInstanceDeleted(dbClient(cloud), ID, { ...fast, timeoutMs: 20 }),
     ).rejects.toBeInstanceOf(WaiterTimeoutError);
+  });
+
+  it('reports the instances still seen to onPoll, not the final 404', async () => {
+    cloud.use(statuses('SHUTDOWN', 'SHUTDOWN', 404));
+    const seen: [string, number][] = [];
+    await waitForDatabaseInstanceDeleted(dbClient(cloud), ID, {
+      ...fast,
+      onPoll: (i, attempt) => seen.push([i.status, attempt]),
+    });
+    expect(seen).toEqual([
+      ['SHUTDOWN', 1],
+      ['SHUTDOWN', 2],
+    ]);
+  });
+
+  it('rejects an unknown failOn status before any request', async () => {
+    const err = await rejectionOf<ValidationError>(
+      waitForDatabaseInstanceDeleted(dbClient(cloud), ID, { ...fast, failOn: ['GONE' as never] }),
+    );
+    expect(err.field).toBe('failOn[0]');
+    expect(dbRequests(cloud)).toHaveLength(0);
   });
 
   it('passes other errors through', async () => {

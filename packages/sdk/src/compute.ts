@@ -109,6 +109,7 @@ export {
   resizeServer,
   resumeServer,
   revertServerResize,
+  SERVER_STATUSES,
   type SecurityGroup,
   type SecurityGroupRule,
   type Server,

@@ -1,7 +1,7 @@
 import type { Server } from '@cloud/openstack-compute';
 import { describe, expect, it } from '@jest/globals';
 import { splitAddresses } from '../src/providers/compute.js';
-import { normalizeServerStatus } from '../src/providers/models.js';
+import { normalizeServerStatus, providerStatusesOf } from '../src/providers/models.js';
 
 const server = (fields: Partial<Server>): Server => ({ addresses: {}, ...fields }) as Server;
 
@@ -20,6 +20,16 @@ describe('normalizeServerStatus', () => {
       ['SOMETHING_NEW', 'UNKNOWN'],
     ];
     expect(cases.map(([s]) => [s, normalizeServerStatus(s)])).toEqual(cases);
+  });
+
+  it('is inverted by providerStatusesOf, so waiting and reading agree', () => {
+    expect(providerStatusesOf('RUNNING')).toEqual(['ACTIVE']);
+    expect(providerStatusesOf('STOPPED')).toEqual(
+      expect.arrayContaining(['SHUTOFF', 'PAUSED', 'SUSPENDED', 'SHELVED', 'SHELVED_OFFLOADED']),
+    );
+    for (const neutral of ['RUNNING', 'STOPPED', 'ERROR', 'PROVISIONING'] as const) {
+      for (const s of providerStatusesOf(neutral)) expect(normalizeServerStatus(s)).toBe(neutral);
+    }
   });
 });
 

@@ -73,71 +73,69 @@ export function serverHandlers(ctx: FakeNovaContext): RequestHandler[] {
       return HttpResponse.json(body);
     });
 
+  /** `POST /servers`: validates the flavor and image, then builds the server in `BUILD`. */
+  async function createServerRoute(req: Request): Promise<Response> {
+    const { server: s } = (await req.json()) as { server: Json };
+    if (!s?.name)
+      return novaFault(
+        400,
+        'badRequest',
+        "Invalid input for field/attribute server. 'name' is a required property",
+      );
+    const flavor = flavors.find((f) => f.id === s.flavorRef);
+    if (!flavor) return novaFault(400, 'badRequest', `Flavor ${s.flavorRef} could not be found.`);
+    const bfv = (s.block_device_mapping_v2 ?? []).some((b: Json) => Number(b.boot_index) === 0);
+    const image = images.find((i) => i.id === s.imageRef);
+    if (!image && !bfv) return novaFault(400, 'badRequest', `Can not find requested image`);
+    const id = randomUUID();
+    const adminPass = s.adminPass ?? randomUUID().replace(/-/g, '').slice(0, 12);
+    const fault = options.failBuild?.(s.name);
+    ipCounter += 1;
+    const wire = serverFixture(
+      {
+        id,
+        name: s.name,
+        status: 'BUILD',
+        image: image ? { id: image.id, links: image.links } : '',
+        flavor: { id: flavor.id, links: flavor.links },
+        created: new Date().toISOString().replace(/\.\d+Z$/, 'Z'),
+        updated: new Date().toISOString().replace(/\.\d+Z$/, 'Z'),
+        addresses: { private: [{ version: 4, addr: `10.0.0.${ipCounter}`, 'OS-EXT-IPS:type': 'fixed' }] },
+        metadata: s.metadata ?? {},
+        key_name: s.key_name ?? null,
+        progress: 0,
+        'OS-EXT-STS:vm_state': 'building',
+        'OS-EXT-STS:task_state': 'spawning',
+        'OS-EXT-AZ:availability_zone': s.availability_zone ?? 'nova',
+        security_groups: (s.security_groups ?? [{ name: 'default' }]).map((g: Json) => ({
+          name: g.name,
+        })),
+      },
+      base,
+    );
+    servers.set(id, {
+      wire,
+      pollsLeft: buildPolls,
+      next: fault ? { status: 'ERROR', vmState: 'error', fault } : { status: 'ACTIVE', vmState: 'active' },
+    });
+    return HttpResponse.json(
+      {
+        server: {
+          id,
+          links: wire.links,
+          adminPass,
+          'OS-DCF:diskConfig': 'AUTO',
+          security_groups: wire.security_groups,
+        },
+      },
+      { status: 202, headers: { location: `${base}/servers/${id}` } },
+    );
+  }
+
   return [
     http.get(`${base}/servers`, listServers(false)),
     http.get(`${base}/servers/detail`, listServers(true)),
-    http.post(
-      `${base}/servers`,
-      wrap(async (req) => {
-        const { server: s } = (await req.json()) as { server: Json };
-        if (!s?.name)
-          return novaFault(
-            400,
-            'badRequest',
-            "Invalid input for field/attribute server. 'name' is a required property",
-          );
-        const flavor = flavors.find((f) => f.id === s.flavorRef);
-        if (!flavor) return novaFault(400, 'badRequest', `Flavor ${s.flavorRef} could not be found.`);
-        const bfv = (s.block_device_mapping_v2 ?? []).some((b: Json) => Number(b.boot_index) === 0);
-        const image = images.find((i) => i.id === s.imageRef);
-        if (!image && !bfv) return novaFault(400, 'badRequest', `Can not find requested image`);
-        const id = randomUUID();
-        const adminPass = s.adminPass ?? randomUUID().replace(/-/g, '').slice(0, 12);
-        const fault = options.failBuild?.(s.name);
-        ipCounter += 1;
-        const wire = serverFixture(
-          {
-            id,
-            name: s.name,
-            status: 'BUILD',
-            image: image ? { id: image.id, links: image.links } : '',
-            flavor: { id: flavor.id, links: flavor.links },
-            created: new Date().toISOString().replace(/\.\d+Z$/, 'Z'),
-            updated: new Date().toISOString().replace(/\.\d+Z$/, 'Z'),
-            addresses: { private: [{ version: 4, addr: `10.0.0.${ipCounter}`, 'OS-EXT-IPS:type': 'fixed' }] },
-            metadata: s.metadata ?? {},
-            key_name: s.key_name ?? null,
-            progress: 0,
-            'OS-EXT-STS:vm_state': 'building',
-            'OS-EXT-STS:task_state': 'spawning',
-            'OS-EXT-AZ:availability_zone': s.availability_zone ?? 'nova',
-            security_groups: (s.security_groups ?? [{ name: 'default' }]).map((g: Json) => ({
-              name: g.name,
-            })),
-          },
-          base,
-        );
-        servers.set(id, {
-          wire,
-          pollsLeft: buildPolls,
-          next: fault
-            ? { status: 'ERROR', vmState: 'error', fault }
-            : { status: 'ACTIVE', vmState: 'active' },
-        });
-        return HttpResponse.json(
-          {
-            server: {
-              id,
-              links: wire.links,
-              adminPass,
-              'OS-DCF:diskConfig': 'AUTO',
-              security_groups: wire.security_groups,
-            },
-          },
-          { status: 202, headers: { location: `${base}/servers/${id}` } },
-        );
-      }),
-    ),
+    http.post(`${base}/servers`, wrap(createServerRoute)),
     http.get(
       `${base}/servers/:id`,
       wrap((_r, p) => {
@@ -164,6 +162,15 @@ export function serverHandlers(ctx: FakeNovaContext): RequestHandler[] {
         return new HttpResponse(null, { status: 204 });
       }),
     ),
+    ...serverSubresourceHandlers(ctx),
+    ...serverActionHandlers(ctx),
+  ];
+}
+
+/** Handlers of `/servers/{id}/ips` and `/servers/{id}/metadata`. */
+function serverSubresourceHandlers(ctx: FakeNovaContext): RequestHandler[] {
+  const { base, servers, wrap, notFound } = ctx;
+  return [
     http.get(
       `${base}/servers/:id/ips`,
       wrap((_r, p) => {
@@ -227,6 +234,13 @@ export function serverHandlers(ctx: FakeNovaContext): RequestHandler[] {
         return new HttpResponse(null, { status: 204 });
       }),
     ),
+  ];
+}
+
+/** Handler of `POST /servers/{id}/action`: the simple actions of {@link TRANSIENT}. */
+function serverActionHandlers(ctx: FakeNovaContext): RequestHandler[] {
+  const { base, servers, wrap, notFound } = ctx;
+  return [
     http.post(
       `${base}/servers/:id/action`,
       wrap(async (req, p) => {

@@ -1,6 +1,6 @@
-/** The stateful fake compute service behind `@cloud/testing/compute`. */
-import { randomUUID } from 'node:crypto';
-import { HttpResponse, http, type RequestHandler } from 'msw';
+import type { RequestHandler } from 'msw';
+import { accountHandlers } from './compute-fake-account.js';
+import { catalogHandlers } from './compute-fake-catalog.js';
 import { serverHandlers } from './compute-fake-servers.js';
 import {
   FAKE_COMPUTE_URL,
@@ -57,6 +57,11 @@ export type FakeRoute = (req: Request, params: Record<string, string>) => Promis
 /** The state and functions shared by the fake's handler groups. */
 export interface FakeNovaContext {
   base: string;
+  /** The versions document's URL (the endpoint without `/v2.1`). */
+  root: string;
+  /** Highest microversion the fake accepts. */
+  maxMv: string;
+  keypairs: Map<string, Json>;
   options: FakeNovaOptions;
   servers: Map<string, FakeServer>;
   flavors: Json[];
@@ -112,138 +117,23 @@ export function createFakeNova(options: FakeNovaOptions = {}): FakeNova {
       return fn(request, params as Record<string, string>);
     };
 
-  const ctx: FakeNovaContext = { base, options, servers, flavors, images, wrap, notFound, summary };
+  const ctx: FakeNovaContext = {
+    base,
+    root,
+    maxMv,
+    options,
+    servers,
+    keypairs,
+    flavors,
+    images,
+    wrap,
+    notFound,
+    summary,
+  };
   const handlers: RequestHandler[] = [
-    http.get(
-      root,
-      wrap(() =>
-        HttpResponse.json({
-          versions: [
-            {
-              id: 'v2.0',
-              status: 'SUPPORTED',
-              version: '',
-              min_version: '',
-              updated: '2011-01-21T11:33:21Z',
-              links: [{ rel: 'self', href: `${root}v2/` }],
-            },
-            {
-              id: 'v2.1',
-              status: 'CURRENT',
-              version: maxMv,
-              min_version: '2.1',
-              updated: '2013-07-23T11:33:21Z',
-              links: [{ rel: 'self', href: `${root}v2.1/` }],
-            },
-          ],
-        }),
-      ),
-    ),
-    http.get(
-      `${base}/flavors`,
-      wrap(() => HttpResponse.json({ flavors: flavors.map(summary) })),
-    ),
-    http.get(
-      `${base}/flavors/detail`,
-      wrap(() => HttpResponse.json({ flavors })),
-    ),
-    http.get(
-      `${base}/flavors/:id`,
-      wrap((_r, p) => {
-        const f = flavors.find((x) => x.id === p.id);
-        return f ? HttpResponse.json({ flavor: f }) : notFound(`Flavor ${p.id}`);
-      }),
-    ),
-    http.get(
-      `${base}/images`,
-      wrap(() => HttpResponse.json({ images: images.map(summary) })),
-    ),
-    http.get(
-      `${base}/images/detail`,
-      wrap(() => HttpResponse.json({ images })),
-    ),
-    http.get(
-      `${base}/images/:id`,
-      wrap((_r, p) => {
-        const i = images.find((x) => x.id === p.id);
-        return i ? HttpResponse.json({ image: i }) : notFound(`Image ${p.id}`);
-      }),
-    ),
+    ...catalogHandlers(ctx),
     ...serverHandlers(ctx),
-    http.get(
-      `${base}/os-keypairs`,
-      wrap(() =>
-        HttpResponse.json({
-          keypairs: [...keypairs.values()].map(({ name, public_key, fingerprint, type }) => ({
-            keypair: { name, public_key, fingerprint, type },
-          })),
-        }),
-      ),
-    ),
-    http.post(
-      `${base}/os-keypairs`,
-      wrap(async (req) => {
-        const { keypair: k } = (await req.json()) as { keypair: Json };
-        if (keypairs.has(k.name))
-          return novaFault(409, 'conflictingRequest', `Key pair '${k.name}' already exists.`);
-        const kp: Json = {
-          name: k.name,
-          type: k.type ?? 'ssh',
-          public_key:
-            k.public_key ?? `ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAI${randomUUID().replace(/-/g, '')} fake`,
-          fingerprint: 'SHA256:fakefingerprint',
-          user_id: 'u-1',
-          created_at: new Date().toISOString(),
-        };
-        keypairs.set(k.name, kp);
-        const priv = k.public_key
-          ? {}
-          : { private_key: '-----BEGIN OPENSSH PRIVATE KEY-----\nfake\n-----END OPENSSH PRIVATE KEY-----\n' };
-        return HttpResponse.json({ keypair: { ...kp, ...priv } });
-      }),
-    ),
-    http.get(
-      `${base}/os-keypairs/:name`,
-      wrap((_r, p) => {
-        const kp = keypairs.get(p.name!);
-        return kp ? HttpResponse.json({ keypair: kp }) : notFound(`Keypair ${p.name}`);
-      }),
-    ),
-    http.delete(
-      `${base}/os-keypairs/:name`,
-      wrap((_r, p) =>
-        keypairs.delete(p.name!) ? new HttpResponse(null, { status: 202 }) : notFound(`Keypair ${p.name}`),
-      ),
-    ),
-    http.get(
-      `${base}/limits`,
-      wrap(() => {
-        const active = [...servers.values()].filter((s) => s.deletingPolls === undefined);
-        return HttpResponse.json({
-          limits: {
-            rate: [],
-            absolute: {
-              maxTotalCores: 20,
-              maxTotalInstances: 10,
-              maxTotalRAMSize: 51200,
-              maxServerMeta: 128,
-              maxTotalKeypairs: 100,
-              totalInstancesUsed: active.length,
-              totalCoresUsed: active.length,
-              totalRAMUsed: active.length * 512,
-            },
-          },
-        });
-      }),
-    ),
-    http.get(
-      `${base}/os-availability-zone`,
-      wrap(() =>
-        HttpResponse.json({
-          availabilityZoneInfo: [{ zoneName: 'nova', zoneState: { available: true }, hosts: null }],
-        }),
-      ),
-    ),
+    ...accountHandlers(ctx),
   ];
 
   return {

@@ -26,24 +26,27 @@ export const troveFlavors = (baseUrl: string) =>
 
 /** Datastores the fake offers: MySQL 5.6/5.7 and MariaDB 10. */
 export const troveDatastores = (baseUrl: string) => {
-  const ds = (id: string, name: string, versions: [string, string][]) => ({
+  const ds = (id: string, name: string, versions: [string, string, string][]) => ({
     id,
     name,
     default_version: versions[0]![0],
     links: links(baseUrl, `datastores/${id}`),
-    versions: versions.map(([vid, vname]) => ({
+    versions: versions.map(([vid, vname, number]) => ({
       id: vid,
       name: vname,
+      version: number,
       active: 1,
       links: links(baseUrl, `datastores/versions/${vid}`),
     })),
   });
   return [
     ds('10000000-0000-4000-8000-000000000001', 'mysql', [
-      ['20000000-0000-4000-8000-000000000057', '5.7'],
-      ['20000000-0000-4000-8000-000000000056', '5.6'],
+      ['20000000-0000-4000-8000-000000000057', '5.7', '5.7.29'],
+      ['20000000-0000-4000-8000-000000000056', '5.6', '5.6.51'],
     ]),
-    ds('10000000-0000-4000-8000-000000000002', 'mariadb', [['20000000-0000-4000-8000-000000000100', '10']]),
+    ds('10000000-0000-4000-8000-000000000002', 'mariadb', [
+      ['20000000-0000-4000-8000-000000000100', '10', '10.4.18'],
+    ]),
   ];
 };
 
@@ -77,6 +80,7 @@ export function troveBackup(overrides: Record<string, unknown> = {}) {
     locationRef: 'https://storage.mock.test/v1/backups/a9832168.xbstream.gz.enc',
     parent_id: null,
     datastore: { type: 'mysql', version: '5.7', version_id: '20000000-0000-4000-8000-000000000057' },
+    storage_driver: 'swift',
     created: '2026-11-21T02:00:00',
     updated: '2026-11-21T02:03:10',
     ...overrides,
@@ -92,6 +96,7 @@ export function troveConfiguration(overrides: Record<string, unknown> = {}) {
     datastore_name: 'mysql',
     datastore_version_id: '20000000-0000-4000-8000-000000000057',
     datastore_version_name: '5.7',
+    datastore_version_number: '5.7.29',
     values: { connect_timeout: 120, max_connections: 400 },
     instance_count: 0,
     created: '2026-11-19T08:00:00',
@@ -99,6 +104,16 @@ export function troveConfiguration(overrides: Record<string, unknown> = {}) {
     ...overrides,
   };
 }
+
+/** The configuration parameters the fake knows for every datastore version (types and ranges). */
+export const troveConfigurationParameters = (versionId: string) =>
+  [
+    { name: 'max_connections', type: 'integer', min: 1, max: 100000, restart_required: false },
+    { name: 'connect_timeout', type: 'integer', min: 2, max: 31536000, restart_required: false },
+    { name: 'innodb_buffer_pool_size', type: 'integer', min: 0, max: 68719476736, restart_required: true },
+    { name: 'autocommit', type: 'boolean', min: 0, max: 1, restart_required: false },
+    { name: 'sql_mode', type: 'string', restart_required: false },
+  ].map((p) => ({ ...p, datastore_version_id: versionId }));
 
 /** A Trove fault body and status, e.g. `troveFault(404, 'itemNotFound', 'Instance x not found')`. */
 export function troveFault(status: number, kind: string, message: string) {

@@ -11,6 +11,7 @@ export {
   type TroveLink,
   troveBackup,
   troveConfiguration,
+  troveConfigurationParameters,
   troveDatastores,
   troveFault,
   troveFlavors,

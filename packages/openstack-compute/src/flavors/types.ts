@@ -8,7 +8,8 @@ import {
   string,
   stringOrNumber,
 } from '@cloud/core/service';
-import { type ComputeLink, LINKS, type LinkWire, parseLinks } from '../common.js';
+import { LINKS, type LinkWire, parseLinks } from '../internal/common.js';
+import type { ComputeLink } from '../types.js';
 
 /**
  * A flavor as returned by {@link listFlavors}.

@@ -6,7 +6,8 @@ import {
   singlePage,
 } from '@cloud/core';
 import { arrayOf, unwrap } from '@cloud/core/service';
-import { type ComputeClient, rejectFromMicroversion } from '../client.js';
+import type { ComputeClient } from '../client.js';
+import { rejectFromMicroversion } from '../internal/microversion.js';
 import { serverAction } from '../servers/actions.js';
 import { FLOATING_IP, type FloatingIp, parseFloatingIp } from './types.js';
 import { floatingIpPath, floatingIpsPath } from './urls.js';

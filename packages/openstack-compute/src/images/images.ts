@@ -6,7 +6,8 @@ import {
   requireUuid,
 } from '@cloud/core';
 import { unwrap } from '@cloud/core/service';
-import { type ComputeClient, rejectFromMicroversion } from '../client.js';
+import type { ComputeClient } from '../client.js';
+import { rejectFromMicroversion } from '../internal/microversion.js';
 import {
   IMAGE,
   IMAGE_SUMMARY,

@@ -1,7 +1,6 @@
 import { type RequestOptions, requireUuid } from '@cloud/core';
 import type { ComputeClient } from '../client.js';
 import {
-  type ComputeMetadata,
   type MetadataTarget,
   readMetadata,
   readMetadataItem,
@@ -9,7 +8,8 @@ import {
   removeMetadataKeys,
   writeMetadata,
   writeMetadataItem,
-} from '../metadata.js';
+} from '../internal/metadata.js';
+import type { ComputeMetadata } from '../types.js';
 import { requireImageProxy } from './images.js';
 import { imagePath } from './urls.js';
 
@@ -51,7 +51,7 @@ export async function setImageMetadata(
   metadata: ComputeMetadata,
   options?: RequestOptions,
 ): Promise<ComputeMetadata> {
-  return writeMetadata(client, target(client, id), metadata, 'POST', options);
+  return writeMetadata(client, target(client, id), { metadata, method: 'POST' }, options);
 }
 
 /**
@@ -69,7 +69,7 @@ export async function replaceImageMetadata(
   metadata: ComputeMetadata,
   options?: RequestOptions,
 ): Promise<ComputeMetadata> {
-  return writeMetadata(client, target(client, id), metadata, 'PUT', options);
+  return writeMetadata(client, target(client, id), { metadata, method: 'PUT' }, options);
 }
 
 /**
@@ -124,7 +124,7 @@ export async function setImageMetadataItem(
   value: string,
   options?: RequestOptions,
 ): Promise<void> {
-  return writeMetadataItem(client, target(client, id), key, value, options);
+  return writeMetadataItem(client, target(client, id), { key, value }, options);
 }
 
 /**

@@ -1,7 +1,8 @@
 import { parseTimestamp } from '@cloud/core';
 import { number, object, optional, string } from '@cloud/core/service';
-import { type ComputeLink, LINKS, type LinkWire, parseLinks } from '../common.js';
-import { type ComputeMetadata, METADATA } from '../metadata.js';
+import { LINKS, type LinkWire, parseLinks } from '../internal/common.js';
+import { METADATA } from '../internal/metadata.js';
+import type { ComputeLink, ComputeMetadata } from '../types.js';
 
 /**
  * An image as returned by {@link listImages}.

@@ -9,7 +9,8 @@ import {
   ValidationError,
 } from '@cloud/core';
 import { invalidResponse, object, type ResponseLike, unwrap } from '@cloud/core/service';
-import { type ComputeClient, rejectFromMicroversion, requireMicroversion } from '../client.js';
+import type { ComputeClient } from '../client.js';
+import { rejectFromMicroversion, requireMicroversion } from '../internal/microversion.js';
 import { type CreatedKeypair, KEYPAIR, type Keypair, type KeypairWire, parseKeypair } from './types.js';
 import { keypairPath, keypairsPath } from './urls.js';
 

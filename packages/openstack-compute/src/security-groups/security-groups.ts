@@ -10,8 +10,9 @@ import {
   ValidationError,
 } from '@cloud/core';
 import { unwrap } from '@cloud/core/service';
-import { type ComputeClient, rejectFromMicroversion } from '../client.js';
-import { requireServerId } from '../common.js';
+import type { ComputeClient } from '../client.js';
+import { requireServerId } from '../internal/common.js';
+import { rejectFromMicroversion } from '../internal/microversion.js';
 import { serverAction } from '../servers/actions.js';
 import { serverSecurityGroupsPath } from '../servers/urls.js';
 import {

@@ -9,9 +9,11 @@ import {
   type ServiceResponse,
 } from '@cloud/core';
 import { object, optional, parseResponse, type Shape, string, unwrap } from '@cloud/core/service';
-import { type ComputeClient, rejectFromMicroversion, requireMicroversion } from '../client.js';
-import { requireServerId, toBase64 } from '../common.js';
-import { type ComputeMetadata, validateMetadata } from '../metadata.js';
+import type { ComputeClient } from '../client.js';
+import { requireServerId, toBase64 } from '../internal/common.js';
+import { validateMetadata } from '../internal/metadata.js';
+import { rejectFromMicroversion, requireMicroversion } from '../internal/microversion.js';
+import type { ComputeMetadata } from '../types.js';
 import type { PersonalityFile } from './create.js';
 import { parseServer, SERVER, type Server, type ServerWire } from './types.js';
 import { serverActionPath } from './urls.js';

@@ -1,7 +1,7 @@
 import { type RequestOptions, requireString } from '@cloud/core';
 import { arrayOf, unwrap } from '@cloud/core/service';
 import type { ComputeClient } from '../client.js';
-import { requireServerId } from '../common.js';
+import { requireServerId } from '../internal/common.js';
 import { ADDRESS, ADDRESSES, parseAddresses, type ServerAddress, type ServerAddresses } from './types.js';
 import { serverIpsPath, serverNetworkIpsPath } from './urls.js';
 

@@ -9,9 +9,11 @@ import {
   ValidationError,
 } from '@cloud/core';
 import { arrayOf, object, optional, string, unwrap } from '@cloud/core/service';
-import { type ComputeClient, rejectFromMicroversion, requireMicroversion } from '../client.js';
-import { type ComputeLink, LINKS, type LinkWire, parseLinks, toBase64 } from '../common.js';
-import { type ComputeMetadata, validateMetadata } from '../metadata.js';
+import type { ComputeClient } from '../client.js';
+import { LINKS, type LinkWire, parseLinks, toBase64 } from '../internal/common.js';
+import { validateMetadata } from '../internal/metadata.js';
+import { rejectFromMicroversion, requireMicroversion } from '../internal/microversion.js';
+import type { ComputeLink, ComputeMetadata } from '../types.js';
 import { serversPath } from './urls.js';
 
 /**
@@ -191,9 +193,8 @@ function blockDevicesWire(client: ComputeClient, bdms: BlockDeviceMapping[]) {
   });
 }
 
-/** Validates the parameters and builds the `server` object of the request. @internal */
-export function createServerBody(client: ComputeClient, p: CreateServerParams): Record<string, unknown> {
-  if (typeof p !== 'object' || p === null) throw new ValidationError('params are required', 'params');
+/** Checks the name, flavor and boot source (an image, or a block device with bootIndex 0). */
+function checkBootSource(p: CreateServerParams): void {
   requireNonBlank(p.name, 'name');
   if (p.name.length > 255) throw new ValidationError('name must be at most 255 characters', 'name');
   requireString(p.flavor, 'flavor');
@@ -212,6 +213,10 @@ export function createServerBody(client: ComputeClient, p: CreateServerParams): 
   } else {
     requireUuid(p.image, 'image');
   }
+}
+
+/** Checks the plain optional fields: key pair, metadata, disk config and security groups. */
+function checkOptionalFields(p: CreateServerParams): void {
   if (p.keyName !== undefined) requireString(p.keyName, 'keyName');
   if (p.metadata !== undefined) validateMetadata(p.metadata);
   if (p.diskConfig !== undefined) requireOneOf(p.diskConfig, ['AUTO', 'MANUAL'] as const, 'diskConfig');
@@ -220,27 +225,46 @@ export function createServerBody(client: ComputeClient, p: CreateServerParams): 
       requireString(g, `securityGroups[${i}]`);
     });
   }
-  let userData: string | undefined;
-  if (p.userData !== undefined) {
-    userData = toBase64(p.userData);
-    if (userData.length > MAX_USER_DATA) {
-      throw new ValidationError(
-        `userData is ${userData.length} bytes once base64-encoded; the limit is ${MAX_USER_DATA}`,
-        'userData',
-      );
-    }
+}
+
+/** Base64 of the user data, within Nova's size limit. */
+function userDataWire(userData: CreateServerParams['userData']): string | undefined {
+  if (userData === undefined) return undefined;
+  const encoded = toBase64(userData);
+  if (encoded.length > MAX_USER_DATA) {
+    throw new ValidationError(
+      `userData is ${encoded.length} bytes once base64-encoded; the limit is ${MAX_USER_DATA}`,
+      'userData',
+    );
   }
-  let personality: { path: string; contents: string }[] | undefined;
-  if (p.personality !== undefined) {
-    rejectFromMicroversion(client, '2.57', 'personality', 'pass files through userData instead');
-    personality = p.personality.map((f, i) => ({
-      path: requireString(f.path, `personality[${i}].path`),
-      contents: toBase64(f.contents),
-    }));
-  }
+  return encoded;
+}
+
+/** Injected files, base64-encoded; removed at microversion 2.57. */
+function personalityWire(client: ComputeClient, files: CreateServerParams['personality']) {
+  if (files === undefined) return undefined;
+  rejectFromMicroversion(client, '2.57', 'personality', 'pass files through userData instead');
+  return files.map((f, i) => ({
+    path: requireString(f.path, `personality[${i}].path`),
+    contents: toBase64(f.contents),
+  }));
+}
+
+/** Fields that need a newer microversion than the base 2.1. */
+function checkMicroversionFields(client: ComputeClient, p: CreateServerParams): void {
   if (p.description !== undefined) requireMicroversion(client, '2.19', 'description');
   if (p.tags !== undefined) requireMicroversion(client, '2.52', 'tags');
   if (p.hostname !== undefined) requireMicroversion(client, '2.90', 'hostname');
+}
+
+/** Validates the parameters and builds the `server` object of the request. @internal */
+export function createServerBody(client: ComputeClient, p: CreateServerParams): Record<string, unknown> {
+  if (typeof p !== 'object' || p === null) throw new ValidationError('params are required', 'params');
+  checkBootSource(p);
+  checkOptionalFields(p);
+  const userData = userDataWire(p.userData);
+  const personality = personalityWire(client, p.personality);
+  checkMicroversionFields(client, p);
   return omitUndefined({
     name: p.name,
     flavorRef: p.flavor,
@@ -251,7 +275,9 @@ export function createServerBody(client: ComputeClient, p: CreateServerParams): 
     networks: networksWire(client, p.networks),
     security_groups: p.securityGroups?.map((name) => ({ name })),
     availability_zone: p.availabilityZone,
-    block_device_mapping_v2: bdms ? blockDevicesWire(client, bdms) : undefined,
+    block_device_mapping_v2: p.blockDeviceMappings
+      ? blockDevicesWire(client, p.blockDeviceMappings)
+      : undefined,
     config_drive: p.configDrive,
     personality,
     adminPass: p.adminPass,

@@ -1,8 +1,7 @@
 import type { RequestOptions } from '@cloud/core';
 import type { ComputeClient } from '../client.js';
-import { requireServerId } from '../common.js';
+import { requireServerId } from '../internal/common.js';
 import {
-  type ComputeMetadata,
   type MetadataTarget,
   readMetadata,
   readMetadataItem,
@@ -10,7 +9,8 @@ import {
   removeMetadataKeys,
   writeMetadata,
   writeMetadataItem,
-} from '../metadata.js';
+} from '../internal/metadata.js';
+import type { ComputeMetadata } from '../types.js';
 import { serverPath } from './urls.js';
 
 const target = (id: string): MetadataTarget => {
@@ -48,7 +48,7 @@ export async function setServerMetadata(
   metadata: ComputeMetadata,
   options?: RequestOptions,
 ): Promise<ComputeMetadata> {
-  return writeMetadata(client, target(id), metadata, 'POST', options);
+  return writeMetadata(client, target(id), { metadata, method: 'POST' }, options);
 }
 
 /**
@@ -65,7 +65,7 @@ export async function replaceServerMetadata(
   metadata: ComputeMetadata,
   options?: RequestOptions,
 ): Promise<ComputeMetadata> {
-  return writeMetadata(client, target(id), metadata, 'PUT', options);
+  return writeMetadata(client, target(id), { metadata, method: 'PUT' }, options);
 }
 
 /**
@@ -118,7 +118,7 @@ export async function setServerMetadataItem(
   value: string,
   options?: RequestOptions,
 ): Promise<void> {
-  return writeMetadataItem(client, target(id), key, value, options);
+  return writeMetadataItem(client, target(id), { key, value }, options);
 }
 
 /**

@@ -7,8 +7,9 @@ import {
   ValidationError,
 } from '@cloud/core';
 import { unwrap } from '@cloud/core/service';
-import { type ComputeClient, requireMicroversion } from '../client.js';
-import { requireServerId } from '../common.js';
+import type { ComputeClient } from '../client.js';
+import { requireServerId } from '../internal/common.js';
+import { requireMicroversion } from '../internal/microversion.js';
 import {
   parseServer,
   parseServerSummary,

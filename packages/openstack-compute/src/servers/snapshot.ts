@@ -1,8 +1,8 @@
 import { type RequestOptions, requireNonBlank, requireString } from '@cloud/core';
-import { invalidResponse, object, optional, parseResponse, string } from '@cloud/core/service';
+import { headerValue, invalidResponse, object, optional, parseResponse, string } from '@cloud/core/service';
 import type { ComputeClient } from '../client.js';
-import { headerOf } from '../common.js';
-import { type ComputeMetadata, validateMetadata } from '../metadata.js';
+import { validateMetadata } from '../internal/metadata.js';
+import type { ComputeMetadata } from '../types.js';
 import { serverAction } from './actions.js';
 
 const CREATED_IMAGE = object<{ image_id?: string }>({ image_id: optional(string) });
@@ -40,7 +40,7 @@ export async function createServerImage(
   const res = await serverAction(client, id, { createImage }, options);
   // Before 2.45 the body is empty and the id is in Location; from 2.45 it is `{"image_id": …}`.
   const fromBody = res.body === undefined ? undefined : parseResponse(res, CREATED_IMAGE).image_id;
-  const location = headerOf(res.headers, 'location');
+  const location = headerValue(res.headers, 'location');
   const imageId = fromBody ?? location?.replace(/\/+$/, '').split('/').at(-1);
   if (!imageId) {
     throw invalidResponse(

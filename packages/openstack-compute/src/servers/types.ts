@@ -1,33 +1,42 @@
 import { parseTimestamp } from '@cloud/core';
 import { arrayOf, boolean, number, object, oneOf, optional, recordOf, string } from '@cloud/core/service';
-import { type ComputeLink, LINKS, type LinkWire, parseLinks } from '../common.js';
-import { type ComputeMetadata, METADATA } from '../metadata.js';
+import { LINKS, type LinkWire, parseLinks } from '../internal/common.js';
+import { METADATA } from '../internal/metadata.js';
+import type { ComputeLink, ComputeMetadata } from '../types.js';
 
 /**
- * Server statuses Nova reports. Other strings may appear on some clouds.
+ * Server statuses Nova documents, the one list the {@link ServerStatus} type is derived from.
+ * Other strings may appear on some clouds.
+ * @example if (!SERVER_STATUSES.includes(s.status as ServerStatus)) console.warn('new status', s.status);
+ */
+export const SERVER_STATUSES = [
+  'ACTIVE',
+  'BUILD',
+  'DELETED',
+  'ERROR',
+  'HARD_REBOOT',
+  'MIGRATING',
+  'PASSWORD',
+  'PAUSED',
+  'REBOOT',
+  'REBUILD',
+  'RESCUE',
+  'RESIZE',
+  'REVERT_RESIZE',
+  'SHELVED',
+  'SHELVED_OFFLOADED',
+  'SHUTOFF',
+  'SOFT_DELETED',
+  'SUSPENDED',
+  'UNKNOWN',
+  'VERIFY_RESIZE',
+] as const;
+
+/**
+ * A server status Nova documents; see {@link SERVER_STATUSES}.
  * @example const done: ServerStatus[] = ['ACTIVE', 'SHUTOFF'];
  */
-export type ServerStatus =
-  | 'ACTIVE'
-  | 'BUILD'
-  | 'DELETED'
-  | 'ERROR'
-  | 'HARD_REBOOT'
-  | 'MIGRATING'
-  | 'PASSWORD'
-  | 'PAUSED'
-  | 'REBOOT'
-  | 'REBUILD'
-  | 'RESCUE'
-  | 'RESIZE'
-  | 'REVERT_RESIZE'
-  | 'SHELVED'
-  | 'SHELVED_OFFLOADED'
-  | 'SHUTOFF'
-  | 'SOFT_DELETED'
-  | 'SUSPENDED'
-  | 'UNKNOWN'
-  | 'VERIFY_RESIZE';
+export type ServerStatus = (typeof SERVER_STATUSES)[number];
 
 /**
  * A server as returned by {@link listServers}: id, name and links only.

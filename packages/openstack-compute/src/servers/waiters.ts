@@ -1,32 +1,28 @@
-import { poll, pollUntilGone, type RequestOptions, type WaiterOptions } from '@cloud/core';
+import { requireString, type StatusWaiterOptions, ValidationError } from '@cloud/core';
+import { pollForStatus, pollUntilGone } from '@cloud/core/service';
 import type { ComputeClient } from '../client.js';
-import { requireServerId } from '../common.js';
+import { requireServerId } from '../internal/common.js';
 import { getServer } from './servers.js';
 import type { Server, ServerStatus } from './types.js';
 
+/** A status to wait for: Nova's own, or one a cloud adds (Nova's list is not closed on every cloud). */
 type Status = ServerStatus | (string & {});
 
-/** Why a wait ends on a `failOn` status: the status and Nova's fault message. */
-const failureOf = (s: Server): string =>
-  `the server is ${s.status}${s.fault?.message ? `: ${s.fault.message}` : ''}`;
+/** Nova's fault message, added to a failure. */
+const faultOf = (s: Server): string | undefined => s.fault?.message || undefined;
 
 /**
- * Options of {@link waitForServerStatus}.
+ * Options of {@link waitForServerStatus}: the shared {@link StatusWaiterOptions}; `failOn`
+ * defaults to `['ERROR']` and `onPoll` sees every server as polled.
  * @example await waitForServerStatus(compute, id, 'ACTIVE', { timeoutMs: 20 * 60_000, failOn: ['ERROR', 'SHUTOFF'] });
  */
-export interface WaitForServerStatusOptions extends WaiterOptions {
-  /**
-   * Statuses that end the wait with `WaiterFailureError`. Default `['ERROR']`. A status that is
-   * also awaited counts as success.
-   */
-  failOn?: readonly Status[] | undefined;
-  /** Headers and per-request timeout of each poll. */
-  request?: Omit<RequestOptions, 'signal'> | undefined;
-}
+export type WaitForServerStatusOptions = StatusWaiterOptions<Status, Server>;
 
 /**
  * Polls a server until it reaches `status` (or one of several) and returns it. Uses exponential
- * backoff with jitter between `minDelayMs` (default 2 s) and `maxDelayMs` (default 30 s).
+ * backoff with jitter between `minDelayMs` (default 2 s) and `maxDelayMs` (default 30 s); `onPoll`
+ * is called with each server seen.
+ * @throws ValidationError for a missing or empty status (before any request).
  * @throws WaiterFailureError at once when the server reaches a `failOn` status (default `ERROR`);
  *   its message carries the server's `fault.message` and `lastValue` is the server.
  * @throws WaiterTimeoutError after `timeoutMs` (default 10 minutes).
@@ -34,7 +30,10 @@ export interface WaitForServerStatusOptions extends WaiterOptions {
  * @example
  * ```ts
  * const { id } = await createServer(compute, params);
- * const server = await waitForServerStatus(compute, id, 'ACTIVE', { timeoutMs: 15 * 60_000 });
+ * const server = await waitForServerStatus(compute, id, 'ACTIVE', {
+ *   timeoutMs: 15 * 60_000,
+ *   onPoll: (s, attempt) => console.log(attempt, s.status, s.progress),
+ * });
  * ```
  */
 export async function waitForServerStatus(
@@ -44,33 +43,35 @@ export async function waitForServerStatus(
   options: WaitForServerStatusOptions = {},
 ): Promise<Server> {
   requireServerId(id);
-  const wanted = new Set<string>(typeof status === 'string' ? [status] : status);
-  const failOn = (options.failOn ?? ['ERROR']).filter((s) => !wanted.has(s));
-  return poll<Server>({
+  return pollForStatus<Server, Status>({
     ...options,
-    description: `server "${id}" to become ${[...wanted].join(' or ')}`,
+    status,
+    defaultFailOn: ['ERROR'],
+    resource: `server "${id}"`,
     fetch: (signal) => getServer(client, id, { ...options.request, signal }),
-    done: (s) => wanted.has(s.status),
-    failure: (s) => (failOn.includes(s.status) ? failureOf(s) : undefined),
+    statusOf: (s) => s.status,
+    failureDetail: faultOf,
   });
 }
 
 /**
- * Options of {@link waitForServerDeleted}.
- * @example await waitForServerDeleted(compute, id, { timeoutMs: 5 * 60_000 });
+ * Options of {@link waitForServerDeleted}: the shared {@link StatusWaiterOptions}. `failOn`
+ * defaults to none: a server in `ERROR` can still be deleted, and keeps that status until it is
+ * gone. `onPoll` sees every server still returned (not the final 404).
+ * @example await waitForServerDeleted(compute, id, { timeoutMs: 5 * 60_000, onPoll: (s) => console.log(s.status) });
  */
-export interface WaitForServerDeletedOptions extends WaiterOptions {
-  /**
-   * Statuses that end the wait with `WaiterFailureError`. Default none: a server in `ERROR` can
-   * still be deleted, and keeps that status until it is gone.
-   */
-  failOn?: readonly Status[] | undefined;
-  request?: Omit<RequestOptions, 'signal'> | undefined;
+export type WaitForServerDeletedOptions = StatusWaiterOptions<Status, Server>;
+
+function failOnList(value: unknown): readonly string[] {
+  if (value === undefined) return [];
+  if (!Array.isArray(value)) throw new ValidationError('failOn must be an array of statuses', 'failOn');
+  return value.map((s, i) => requireString(s, `failOn[${i}]`));
 }
 
 /**
  * Polls until a server is gone: a 404 (or the status `DELETED`) is success.
- * @throws WaiterTimeoutError after `timeoutMs`; AbortError when `signal` fires.
+ * @throws ValidationError for a malformed `failOn` (before any request); WaiterFailureError on a
+ *   `failOn` status; WaiterTimeoutError after `timeoutMs`; AbortError when `signal` fires.
  * @example
  * ```ts
  * await deleteServer(compute, id);
@@ -83,12 +84,17 @@ export async function waitForServerDeleted(
   options: WaitForServerDeletedOptions = {},
 ): Promise<void> {
   requireServerId(id);
-  const failOn = options.failOn ?? [];
+  const failOn = new Set(failOnList(options.failOn));
+  const { failOn: _failOn, request, ...waiter } = options;
   await pollUntilGone<Server>({
-    ...options,
+    ...waiter,
     description: `server "${id}" to be deleted`,
-    fetch: (signal) => getServer(client, id, { ...options.request, signal }),
+    fetch: (signal) => getServer(client, id, { ...request, signal }),
     gone: (s) => s.status === 'DELETED',
-    failure: (s) => (failOn.includes(s.status) ? failureOf(s) : undefined),
+    failure: (s) => {
+      if (!failOn.has(s.status)) return undefined;
+      const fault = faultOf(s);
+      return `server "${id}" is ${s.status}${fault ? `: ${fault}` : ''}`;
+    },
   });
 }

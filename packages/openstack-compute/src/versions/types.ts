@@ -1,5 +1,6 @@
 import { object, optional, string } from '@cloud/core/service';
-import { type ComputeLink, LINKS, type LinkWire, parseLinks } from '../common.js';
+import { LINKS, type LinkWire, parseLinks } from '../internal/common.js';
+import type { ComputeLink } from '../types.js';
 
 /**
  * A major version of the compute API and the microversions it supports.

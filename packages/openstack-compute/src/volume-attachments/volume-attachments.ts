@@ -8,8 +8,9 @@ import {
   requireUuid,
 } from '@cloud/core';
 import { arrayOf, unwrap } from '@cloud/core/service';
-import { type ComputeClient, requireMicroversion } from '../client.js';
-import { requireServerId } from '../common.js';
+import type { ComputeClient } from '../client.js';
+import { requireServerId } from '../internal/common.js';
+import { requireMicroversion } from '../internal/microversion.js';
 import { parseVolumeAttachment, VOLUME_ATTACHMENT, type VolumeAttachment } from './types.js';
 import { volumeAttachmentPath, volumeAttachmentsPath } from './urls.js';
 

@@ -8,7 +8,8 @@ import {
 } from '@cloud/core';
 import { unwrap } from '@cloud/core/service';
 import type { DatabaseClient } from '../client.js';
-import { type DatabaseListParams, optionalString, requireId } from '../common.js';
+import { optionalString, requireId } from '../internal/common.js';
+import type { DatabaseListParams } from '../types.js';
 import {
   type CreateDatabaseBackupParams,
   DATABASE_BACKUP,

@@ -8,8 +8,9 @@ import {
 } from '@cloud/core';
 import { unwrap } from '@cloud/core/service';
 import type { DatabaseClient } from '../client.js';
-import { type DatabaseListParams, optionalString, requireId, toDatastoreWire } from '../common.js';
 import { instancePath } from '../instances/urls.js';
+import { optionalString, requireId, toDatastoreWire } from '../internal/common.js';
+import type { DatabaseListParams } from '../types.js';
 import {
   CONFIGURATION_GROUP,
   CONFIGURATION_GROUP_INSTANCE,

@@ -1,5 +1,5 @@
 import { boolean, number, object, oneOf, optional, recordOf, string } from '@cloud/core/service';
-import { parseTroveDate } from '../common.js';
+import { parseTroveDate } from '../internal/common.js';
 
 /**
  * A configuration value: MySQL settings are numbers, strings or booleans.
@@ -19,6 +19,8 @@ export interface ConfigurationGroup {
   datastoreName?: string | undefined;
   datastoreVersionId?: string | undefined;
   datastoreVersionName?: string | undefined;
+  /** Full version number of the datastore version (newer Trove), e.g. `5.7.29`. */
+  datastoreVersionNumber?: string | undefined;
   /** The settings (returned by `getConfigurationGroup`, not by the list). */
   values?: Record<string, ConfigurationValue> | undefined;
   /** Number of instances using it, when reported. */
@@ -45,8 +47,11 @@ export interface CreateConfigurationGroupParams {
   /** Settings, e.g. `{ connect_timeout: 120, max_connections: 200 }`. */
   values: Record<string, ConfigurationValue>;
   description?: string | undefined;
-  /** Datastore the settings are for; the service's default when omitted. */
-  datastore?: { type: string; version?: string | undefined } | undefined;
+  /**
+   * Datastore the settings are for; the service's default when omitted. `versionNumber` picks
+   * one of several versions sharing a name (newer Trove).
+   */
+  datastore?: { type: string; version?: string | undefined; versionNumber?: string | undefined } | undefined;
 }
 
 /**
@@ -68,6 +73,7 @@ export interface ConfigurationGroupWire {
   datastore_name?: string;
   datastore_version_id?: string;
   datastore_version_name?: string;
+  datastore_version_number?: string;
   values?: Record<string, ConfigurationValue>;
   instance_count?: number;
   created?: string;
@@ -82,6 +88,7 @@ export const parseConfigurationGroup = (w: ConfigurationGroupWire): Configuratio
   ...(w.datastore_name ? { datastoreName: w.datastore_name } : {}),
   ...(w.datastore_version_id ? { datastoreVersionId: w.datastore_version_id } : {}),
   ...(w.datastore_version_name ? { datastoreVersionName: w.datastore_version_name } : {}),
+  ...(w.datastore_version_number ? { datastoreVersionNumber: w.datastore_version_number } : {}),
   ...(w.values ? { values: { ...w.values } } : {}),
   ...(typeof w.instance_count === 'number' ? { instanceCount: w.instance_count } : {}),
   ...(w.created ? { created: parseTroveDate(w.created) } : {}),
@@ -99,6 +106,7 @@ export const CONFIGURATION_GROUP = object<ConfigurationGroupWire>({
   datastore_name: optional(string),
   datastore_version_id: optional(string),
   datastore_version_name: optional(string),
+  datastore_version_number: optional(string),
   values: optional(recordOf(CONFIGURATION_VALUE)),
   instance_count: optional(number),
   created: optional(string),

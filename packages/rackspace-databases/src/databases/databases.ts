@@ -1,7 +1,8 @@
 import { type PagedIterable, paginateByLinks, type RequestOptions, ValidationError } from '@cloud/core';
 import type { DatabaseClient } from '../client.js';
-import { type DatabaseListParams, requireId } from '../common.js';
-import { requireDatabaseName } from '../validation.js';
+import { requireId } from '../internal/common.js';
+import { requireDatabaseName } from '../internal/validation.js';
+import type { DatabaseListParams } from '../types.js';
 import {
   type CreateDatabaseParams,
   DATABASE,

@@ -1,7 +1,7 @@
 import { omitUndefined, ValidationError } from '@cloud/core';
 import { object, optional, string } from '@cloud/core/service';
-import { optionalString } from '../common.js';
-import { requireDatabaseName } from '../validation.js';
+import { optionalString } from '../internal/common.js';
+import { requireDatabaseName } from '../internal/validation.js';
 
 /**
  * A database (MySQL schema) on a database instance.

@@ -1,7 +1,8 @@
 import { type PagedIterable, type RequestOptions, singlePage } from '@cloud/core';
 import { arrayOf, unwrap } from '@cloud/core/service';
 import type { DatabaseClient } from '../client.js';
-import { requireId } from '../common.js';
+import { DATABASE_FLAVOR, type DatabaseFlavor, parseDatabaseFlavor } from '../flavors/types.js';
+import { requireId } from '../internal/common.js';
 import {
   DATASTORE,
   DATASTORE_VERSION,
@@ -90,4 +91,30 @@ export async function getDatastoreVersion(
     resource: `version "${version}" of datastore "${datastore}"`,
   });
   return parseDatastoreVersion(unwrap(res, 'version', DATASTORE_VERSION));
+}
+
+/**
+ * Lists the flavors an instance of one datastore version can use (one request; Rackspace and
+ * Trove releases that offer `.../versions/{version}/flavors`).
+ * @throws NotFoundError naming the datastore version.
+ * @example
+ * ```ts
+ * for await (const f of listDatastoreVersionFlavors(db, 'mysql', '5.7')) console.log(f.id, f.ram);
+ * ```
+ */
+export function listDatastoreVersionFlavors(
+  client: DatabaseClient,
+  datastore: string,
+  version: string,
+  options?: RequestOptions,
+): PagedIterable<DatabaseFlavor> {
+  requireId(datastore, 'datastore');
+  requireId(version, 'version');
+  return singlePage(async () => {
+    const res = await client.request('GET', `${datastoreVersionPath(datastore, version)}/flavors`, {
+      ...options,
+      resource: `version "${version}" of datastore "${datastore}"`,
+    });
+    return unwrap(res, 'flavors', arrayOf(DATABASE_FLAVOR)).map(parseDatabaseFlavor);
+  });
 }

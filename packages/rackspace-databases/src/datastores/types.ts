@@ -1,4 +1,6 @@
 import { arrayOf, boolean, number, object, oneOf, optional, string } from '@cloud/core/service';
+import type { DatabaseLink } from '../instances/types.js';
+import { LINKS, type LinkWire } from '../internal/common.js';
 /**
  * A datastore version (e.g. MySQL `5.7`).
  * @example const v = await getDatastoreVersion(db, 'mysql', '5.7');
@@ -13,6 +15,7 @@ export interface DatastoreVersion {
   active?: boolean | undefined;
   /** Full version number (newer Trove), e.g. `5.7.29`. */
   version?: string | undefined;
+  links: DatabaseLink[];
 }
 
 /**
@@ -26,6 +29,7 @@ export interface Datastore {
   /** Id of the version used when none is asked for. */
   defaultVersion?: string | undefined;
   versions: DatastoreVersion[];
+  links: DatabaseLink[];
 }
 
 /** @internal wire shape */
@@ -35,6 +39,7 @@ export interface DatastoreVersionWire {
   datastore?: string;
   active?: boolean | number;
   version?: string;
+  links?: LinkWire[];
 }
 
 /** @internal wire shape */
@@ -43,7 +48,11 @@ export interface DatastoreWire {
   name: string;
   default_version?: string;
   versions?: DatastoreVersionWire[];
+  links?: LinkWire[];
 }
+
+const links = (l: LinkWire[] | undefined): DatabaseLink[] =>
+  (l ?? []).map((x) => ({ href: x.href, rel: x.rel }));
 
 /** @internal */
 export const parseDatastoreVersion = (w: DatastoreVersionWire): DatastoreVersion => ({
@@ -52,6 +61,7 @@ export const parseDatastoreVersion = (w: DatastoreVersionWire): DatastoreVersion
   ...(w.datastore ? { datastoreId: w.datastore } : {}),
   ...(w.active === undefined ? {} : { active: Boolean(w.active) }),
   ...(w.version ? { version: w.version } : {}),
+  links: links(w.links),
 });
 
 /** @internal */
@@ -60,6 +70,7 @@ export const parseDatastore = (w: DatastoreWire): Datastore => ({
   name: w.name,
   ...(w.default_version ? { defaultVersion: w.default_version } : {}),
   versions: (w.versions ?? []).map(parseDatastoreVersion),
+  links: links(w.links),
 });
 
 /** @internal */
@@ -69,6 +80,7 @@ export const DATASTORE_VERSION = object<DatastoreVersionWire>({
   datastore: optional(string),
   active: optional(oneOf(boolean, number)),
   version: optional(string),
+  links: LINKS,
 });
 
 /** @internal */
@@ -77,4 +89,5 @@ export const DATASTORE = object<DatastoreWire>({
   name: string,
   default_version: optional(string),
   versions: optional(arrayOf(DATASTORE_VERSION)),
+  links: LINKS,
 });

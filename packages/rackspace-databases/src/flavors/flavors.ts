@@ -1,7 +1,7 @@
 import { type PagedIterable, type RequestOptions, singlePage } from '@cloud/core';
 import { arrayOf, unwrap } from '@cloud/core/service';
 import type { DatabaseClient } from '../client.js';
-import { requireId } from '../common.js';
+import { requireId } from '../internal/common.js';
 import { DATABASE_FLAVOR, type DatabaseFlavor, parseDatabaseFlavor } from './types.js';
 import { flavorPath, flavorsPath } from './urls.js';
 

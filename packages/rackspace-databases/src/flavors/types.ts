@@ -1,5 +1,5 @@
 import { number, object, optional, string, stringOrNumber } from '@cloud/core/service';
-import { idOf, LINKS, type LinkWire } from '../common.js';
+import { idOf, LINKS, type LinkWire } from '../internal/common.js';
 
 /**
  * A database flavor: the memory and CPU of an instance.

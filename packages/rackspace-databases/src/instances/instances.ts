@@ -5,12 +5,13 @@ import {
   type RequestOptions,
   requireInteger,
   requireNonBlank,
+  requireOneOf,
   ValidationError,
 } from '@cloud/core';
 import { unwrap } from '@cloud/core/service';
 import type { DatabaseClient } from '../client.js';
-import { optionalString, requireId, toDatastoreWire } from '../common.js';
 import { toDatabaseWires } from '../databases/types.js';
+import { optionalString, requireId, toDatastoreWire } from '../internal/common.js';
 import { toCreateUserWires } from '../users/types.js';
 import {
   type CreateDatabaseInstanceParams,
@@ -20,6 +21,7 @@ import {
   type ListDatabaseInstancesParams,
   parseDatabaseInstance,
 } from './types.js';
+import { toAccessWire } from './update.js';
 import { instancePath, instancesPath } from './urls.js';
 
 /** A flavor id (positive integer or string) or href. @internal */
@@ -39,43 +41,74 @@ export const requireVolumeSize = (client: DatabaseClient, value: unknown, field:
   requireInteger(value, field, 1, client.maxVolumeSizeGb);
 
 /** @internal */
-function toCreateInstanceWire(client: DatabaseClient, p: CreateDatabaseInstanceParams) {
-  if (!p || typeof p !== 'object') throw new ValidationError('params must be an object', 'params');
-  const name = requireNonBlank(p.name, 'name');
-  const flavorRef = requireFlavorRef(p.flavorRef);
-  if (p.volumeType !== undefined && p.volumeSize === undefined) {
-    throw new ValidationError('volumeType needs volumeSize', 'volumeSize');
+/** The replication fields of a create request; a replica takes no databases or users. */
+function replicationWire(p: CreateDatabaseInstanceParams) {
+  if (p.replicaOf === undefined) {
+    if (p.replicaCount !== undefined)
+      throw new ValidationError('replicaCount needs replicaOf', 'replicaCount');
+    return {};
   }
-  const volume =
-    p.volumeSize === undefined
-      ? undefined
-      : omitUndefined({
-          size: requireVolumeSize(client, p.volumeSize, 'volumeSize'),
-          type: optionalString(p.volumeType, 'volumeType'),
-        });
-  const databases = p.databases === undefined ? undefined : toDatabaseWires(p.databases, 'databases');
-  const known = new Set((databases ?? []).map((d) => d.name));
-  const users =
-    p.users === undefined ? undefined : toCreateUserWires(p.users, client.maxUserNameLength, 'users', known);
-  const datastore = toDatastoreWire(p.datastore);
-  const nics = p.nics?.map((n, i) => {
+  const replicaOf = requireId(p.replicaOf, 'replicaOf');
+  if (p.databases?.length || p.users?.length) {
+    throw new ValidationError(
+      'a replica takes its databases and users from its source',
+      p.databases?.length ? 'databases' : 'users',
+    );
+  }
+  return {
+    replica_of: replicaOf,
+    replica_count:
+      p.replicaCount === undefined ? undefined : requireInteger(p.replicaCount, 'replicaCount', 1),
+  };
+}
+
+function nicsWire(nics: CreateDatabaseInstanceParams['nics']) {
+  return nics?.map((n, i) => {
     const nic = omitUndefined({ 'net-id': n?.netId, 'port-id': n?.portId, 'v4-fixed-ip': n?.fixedIp });
     if (!nic['net-id'] && !nic['port-id']) {
       throw new ValidationError(`nics[${i}] needs a netId or a portId`, `nics[${i}]`);
     }
     return nic;
   });
+}
+
+function volumeWire(client: DatabaseClient, p: CreateDatabaseInstanceParams) {
+  if (p.volumeType !== undefined && p.volumeSize === undefined) {
+    throw new ValidationError('volumeType needs volumeSize', 'volumeSize');
+  }
+  return p.volumeSize === undefined
+    ? undefined
+    : omitUndefined({
+        size: requireVolumeSize(client, p.volumeSize, 'volumeSize'),
+        type: optionalString(p.volumeType, 'volumeType'),
+      });
+}
+
+function toCreateInstanceWire(client: DatabaseClient, p: CreateDatabaseInstanceParams) {
+  if (!p || typeof p !== 'object') throw new ValidationError('params must be an object', 'params');
+  const name = requireNonBlank(p.name, 'name');
+  const replication = replicationWire(p);
+  const flavorRef =
+    p.flavorRef === undefined && p.replicaOf !== undefined ? undefined : requireFlavorRef(p.flavorRef);
+  const databases = p.databases === undefined ? undefined : toDatabaseWires(p.databases, 'databases');
+  const known = new Set((databases ?? []).map((d) => d.name));
+  const users =
+    p.users === undefined ? undefined : toCreateUserWires(p.users, client.maxUserNameLength, 'users', known);
+  if (p.locality !== undefined) requireOneOf(p.locality, ['affinity', 'anti-affinity'] as const, 'locality');
   return omitUndefined({
     name,
     flavorRef,
-    volume,
-    datastore,
+    volume: volumeWire(client, p),
+    datastore: toDatastoreWire(p.datastore),
     databases: databases?.length ? databases : undefined,
     users: users?.length ? users : undefined,
     restorePoint: p.backupRef === undefined ? undefined : { backupRef: requireId(p.backupRef, 'backupRef') },
     configuration: p.configuration === undefined ? undefined : requireId(p.configuration, 'configuration'),
     availability_zone: optionalString(p.availabilityZone, 'availabilityZone'),
-    nics,
+    nics: nicsWire(p.nics),
+    ...omitUndefined(replication),
+    locality: p.locality,
+    access: p.access === undefined ? undefined : toAccessWire(p.access, 'access'),
   });
 }
 
@@ -170,5 +203,32 @@ export async function deleteDatabaseInstance(
   await client.request('DELETE', instancePath(instanceId), {
     ...options,
     resource: `database instance "${instanceId}"`,
+  });
+}
+
+/**
+ * Lists instances with their full details (`GET /instances/detail`, newer Trove): creation and
+ * update times, service status time and the fault of a failed instance, which the plain list may
+ * leave out.
+ * @example
+ * ```ts
+ * for await (const i of listDatabaseInstancesDetail(db)) if (i.fault) console.warn(i.name, i.fault.message);
+ * ```
+ */
+export function listDatabaseInstancesDetail(
+  client: DatabaseClient,
+  params: ListDatabaseInstancesParams = {},
+  options?: RequestOptions,
+): PagedIterable<DatabaseInstance> {
+  return paginateByLinks<DatabaseInstanceWire, DatabaseInstance>({
+    client,
+    path: `${instancesPath()}/detail`,
+    key: 'instances',
+    limit: params.limit,
+    marker: params.marker,
+    query: { include_clustered: params.includeClustered },
+    map: parseDatabaseInstance,
+    shape: DATABASE_INSTANCE,
+    options,
   });
 }

@@ -1,7 +1,8 @@
 import { arrayOf, boolean, number, object, optional, string, stringOrNumber } from '@cloud/core/service';
-import { idOf, LINKS, type LinkWire, parseTroveDate } from '../common.js';
 import type { CreateDatabaseParams } from '../databases/types.js';
+import { idOf, LINKS, type LinkWire, parseTroveDate } from '../internal/common.js';
 import type { CreateDatabaseUserParams } from '../users/types.js';
+import type { DatabaseInstanceAccessParams } from './update.js';
 
 /**
  * Instance statuses named by the Rackspace Cloud Databases and OpenStack Trove documentation.
@@ -54,7 +55,8 @@ export interface DatabaseInstance {
   /** Flavor id (integer ids are returned as strings). */
   flavorId: string;
   /** Volume size and usage in GB (`used` is missing while the instance is not ACTIVE). */
-  volume?: { size: number; used?: number | undefined } | undefined;
+  /** Size and use in GB; `usedPercent` where the service reports it. */
+  volume?: { size: number; used?: number | undefined; usedPercent?: number | undefined } | undefined;
   /** The datastore (`mysql`, `percona`, `mariadb`...), its version and, where reported, `versionNumber`. */
   datastore?: { type: string; version: string; versionNumber?: string | undefined } | undefined;
   /** Host name to connect to (Rackspace). */
@@ -97,6 +99,8 @@ export interface DatabaseInstanceAddress {
   address: string;
   /** `public` or `private` on Trove; absent when the service gave a bare IP list. */
   type?: 'public' | 'private' | (string & {}) | undefined;
+  /** Id of the network a private address is on (newer Trove). */
+  network?: string | undefined;
 }
 
 /**
@@ -148,8 +152,11 @@ export interface DatabaseInstanceNic {
 export interface CreateDatabaseInstanceParams {
   /** Instance name. */
   name: string;
-  /** Flavor id (e.g. `1` or `"1"`) or flavor href, as `listDatabaseFlavors` returns. */
-  flavorRef: string | number;
+  /**
+   * Flavor id (e.g. `1` or `"1"`) or flavor href, as `listDatabaseFlavors` returns. Optional for
+   * a replica (`replicaOf`), which takes its source's.
+   */
+  flavorRef?: string | number | undefined;
   /**
    * Volume size in GB, 1 to the client's `maxVolumeSizeGb` (150 by default, Rackspace's limit).
    * Required by Rackspace and by Trove deployments with volume support.
@@ -158,7 +165,7 @@ export interface CreateDatabaseInstanceParams {
   /** Volume type (Trove). */
   volumeType?: string | undefined;
   /** Datastore type and version; the service's default datastore when omitted. */
-  datastore?: { type: string; version?: string | undefined } | undefined;
+  datastore?: { type: string; version?: string | undefined; versionNumber?: string | undefined } | undefined;
   /** Databases created with the instance. */
   databases?: readonly CreateDatabaseParams[] | undefined;
   /** Users created with the instance; they may only be granted databases listed in `databases`. */
@@ -171,6 +178,14 @@ export interface CreateDatabaseInstanceParams {
   availabilityZone?: string | undefined;
   /** Networks to attach (Trove). */
   nics?: readonly DatabaseInstanceNic[] | undefined;
+  /** Creates a replica of this instance (`replica_of`); databases and users then come from it. */
+  replicaOf?: string | undefined;
+  /** How many replicas to create at once with `replicaOf` (Trove). Default 1. */
+  replicaCount?: number | undefined;
+  /** Server-group policy for the instance and its replicas. */
+  locality?: 'affinity' | 'anti-affinity' | undefined;
+  /** Network access (Trove with public access support). */
+  access?: DatabaseInstanceAccessParams | undefined;
 }
 
 /**
@@ -191,11 +206,11 @@ export interface DatabaseInstanceWire {
   status: string;
   operating_status?: string;
   flavor?: { id?: string | number | null; links?: LinkWire[] };
-  volume?: { size: number; used?: number | null };
+  volume?: { size: number; used?: number | null; used_percent?: number | null };
   datastore?: { type: string; version: string; version_number?: string };
   hostname?: string;
   ip?: string[];
-  addresses?: { address: string; type?: string }[];
+  addresses?: { address: string; type?: string; network?: string }[];
   region?: string;
   configuration?: { id: string; name?: string; links?: LinkWire[] } | null;
   created?: string;
@@ -250,7 +265,11 @@ const ref = (r: RefWire): DatabaseResourceRef => ({
 /** @internal */
 export function parseDatabaseInstance(w: DatabaseInstanceWire): DatabaseInstance {
   const addresses: DatabaseInstanceAddress[] = w.addresses
-    ? w.addresses.map((a) => (a.type ? { address: a.address, type: a.type } : { address: a.address }))
+    ? w.addresses.map((a) => ({
+        address: a.address,
+        ...(a.type ? { type: a.type } : {}),
+        ...(a.network ? { network: a.network } : {}),
+      }))
     : (w.ip ?? []).map((address) => ({ address }));
   const extra = Object.fromEntries(Object.entries(w).filter(([k]) => !KNOWN_FIELDS.has(k)));
   return {
@@ -264,6 +283,7 @@ export function parseDatabaseInstance(w: DatabaseInstanceWire): DatabaseInstance
           volume: {
             size: w.volume.size,
             ...(typeof w.volume.used === 'number' ? { used: w.volume.used } : {}),
+            ...(typeof w.volume.used_percent === 'number' ? { usedPercent: w.volume.used_percent } : {}),
           },
         }
       : {}),
@@ -322,7 +342,11 @@ export const DATABASE_INSTANCE = object<DatabaseInstanceWire>({
     object<NonNullable<DatabaseInstanceWire['flavor']>>({ id: optional(stringOrNumber), links: LINKS }),
   ),
   volume: optional(
-    object<NonNullable<DatabaseInstanceWire['volume']>>({ size: number, used: optional(number) }),
+    object<NonNullable<DatabaseInstanceWire['volume']>>({
+      size: number,
+      used: optional(number),
+      used_percent: optional(number),
+    }),
   ),
   datastore: optional(
     object<NonNullable<DatabaseInstanceWire['datastore']>>({
@@ -334,7 +358,13 @@ export const DATABASE_INSTANCE = object<DatabaseInstanceWire>({
   hostname: optional(string),
   ip: optional(arrayOf(string)),
   addresses: optional(
-    arrayOf(object<{ address: string; type?: string }>({ address: string, type: optional(string) })),
+    arrayOf(
+      object<{ address: string; type?: string; network?: string }>({
+        address: string,
+        type: optional(string),
+        network: optional(string),
+      }),
+    ),
   ),
   region: optional(string),
   configuration: optional(

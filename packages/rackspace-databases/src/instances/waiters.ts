@@ -1,13 +1,7 @@
-import {
-  poll,
-  pollUntilGone,
-  type RequestOptions,
-  requireOneOf,
-  ValidationError,
-  type WaiterOptions,
-} from '@cloud/core';
+import { requireOneOf, type StatusWaiterOptions, ValidationError } from '@cloud/core';
+import { pollForStatus, pollUntilGone } from '@cloud/core/service';
 import type { DatabaseClient } from '../client.js';
-import { requireId } from '../common.js';
+import { requireId } from '../internal/common.js';
 import { getDatabaseInstance } from './instances.js';
 import {
   DATABASE_INSTANCE_STATUSES,
@@ -16,79 +10,78 @@ import {
 } from './types.js';
 
 /**
- * Options of {@link waitForDatabaseInstanceStatus}.
+ * Options of {@link waitForDatabaseInstanceStatus}: the shared {@link StatusWaiterOptions};
+ * `failOn` defaults to `['ERROR', 'FAILED']` and `onPoll` sees every instance as polled.
  * @example await waitForDatabaseInstanceStatus(db, id, 'ACTIVE', { timeoutMs: 20 * 60_000, failOn: ['ERROR', 'FAILED', 'BLOCKED'] });
  */
-export interface WaitForDatabaseInstanceStatusOptions extends WaiterOptions {
-  /** Statuses that end the wait with `WaiterFailureError`. Default `['ERROR', 'FAILED']`. */
-  failOn?: readonly KnownDatabaseInstanceStatus[] | undefined;
-  /** Headers and timeout of each poll request. */
-  request?: Omit<RequestOptions, 'signal'> | undefined;
-}
+export type WaitForDatabaseInstanceStatusOptions = StatusWaiterOptions<
+  KnownDatabaseInstanceStatus,
+  DatabaseInstance
+>;
 
 /**
- * Options of {@link waitForDatabaseInstanceDeleted}.
+ * Options of {@link waitForDatabaseInstanceDeleted}: the shared {@link StatusWaiterOptions}.
+ * `failOn` defaults to none (an instance in `ERROR` can still be deleted); `onPoll` sees every
+ * instance still returned (not the final 404).
  * @example await waitForDatabaseInstanceDeleted(db, id, { timeoutMs: 5 * 60_000, signal });
  */
-export interface WaitForDatabaseInstanceDeletedOptions extends WaiterOptions {
-  /**
-   * Statuses that end the wait with `WaiterFailureError`. Default none: an instance in `ERROR` can
-   * still be deleted.
-   */
-  failOn?: readonly KnownDatabaseInstanceStatus[] | undefined;
-  request?: Omit<RequestOptions, 'signal'> | undefined;
-}
+export type WaitForDatabaseInstanceDeletedOptions = StatusWaiterOptions<
+  KnownDatabaseInstanceStatus,
+  DatabaseInstance
+>;
 
 const DEFAULT_FAIL_ON: readonly KnownDatabaseInstanceStatus[] = ['ERROR', 'FAILED'];
 
-function requireStatuses(values: readonly unknown[] | undefined, field: string): readonly string[] {
+function requireStatuses(values: unknown, field: string): readonly string[] {
   if (values === undefined) return [];
   if (!Array.isArray(values)) throw new ValidationError(`${field} must be an array of statuses`, field);
   return values.map((v, i) => requireOneOf(v, DATABASE_INSTANCE_STATUSES, `${field}[${i}]`));
 }
 
-const failureOf = (i: DatabaseInstance) =>
-  `status ${i.status}${i.fault?.message ? `: ${i.fault.message}` : ''}`;
+/** The fault message Trove gives an instance in `ERROR`, added to a failure. */
+const faultOf = (i: DatabaseInstance): string | undefined => i.fault?.message || undefined;
 
 /**
- * Polls an instance until it reaches `status` (default `ACTIVE`), with exponential backoff.
+ * Polls an instance until it reaches `status` (or one of several), with exponential backoff.
  * Transitional statuses (`BUILD`, `RESIZE`, `REBOOT`...) keep it polling; `ERROR` or `FAILED`
- * (see `failOn`) end it at once. Returns the instance as last seen.
- * @throws ValidationError for a status not in DATABASE_INSTANCE_STATUSES (before any request);
- *   WaiterFailureError on a `failOn` status; WaiterTimeoutError after `timeoutMs` (default 10
- *   minutes); AbortError when `signal` fires; NotFoundError when the instance disappears.
+ * (see `failOn`) end it at once. `onPoll` is called with each instance seen. Returns the instance
+ * as last seen.
+ * @throws ValidationError for a missing status or one not in DATABASE_INSTANCE_STATUSES (before any
+ *   request); WaiterFailureError on a `failOn` status; WaiterTimeoutError after `timeoutMs`
+ *   (default 10 minutes); AbortError when `signal` fires; NotFoundError when the instance disappears.
  * @example
  * ```ts
- * const ready = await waitForDatabaseInstanceStatus(db, instance.id, 'ACTIVE', { timeoutMs: 20 * 60_000 });
+ * const ready = await waitForDatabaseInstanceStatus(db, instance.id, 'ACTIVE', {
+ *   timeoutMs: 20 * 60_000,
+ *   onPoll: (i, attempt) => console.log(attempt, i.status),
+ * });
  * console.log(ready.hostname);
  * ```
  */
 export async function waitForDatabaseInstanceStatus(
   client: DatabaseClient,
   instanceId: string,
-  status: KnownDatabaseInstanceStatus = 'ACTIVE',
+  status: KnownDatabaseInstanceStatus | readonly KnownDatabaseInstanceStatus[],
   options: WaitForDatabaseInstanceStatusOptions = {},
 ): Promise<DatabaseInstance> {
   requireId(instanceId, 'instanceId');
-  const target = requireOneOf(status, DATABASE_INSTANCE_STATUSES, 'status');
-  const failOn = new Set(
-    options.failOn === undefined ? DEFAULT_FAIL_ON : requireStatuses(options.failOn, 'failOn'),
-  );
-  failOn.delete(target);
-  return poll({
+  return pollForStatus<DatabaseInstance, KnownDatabaseInstanceStatus>({
     ...options,
-    description: `database instance "${instanceId}" to become ${target}`,
+    status,
+    defaultFailOn: DEFAULT_FAIL_ON,
+    knownStatuses: DATABASE_INSTANCE_STATUSES,
+    resource: `database instance "${instanceId}"`,
     fetch: (signal) => getDatabaseInstance(client, instanceId, { ...options.request, signal }),
-    done: (i) => i.status === target,
-    failure: (i) => (failOn.has(i.status) ? failureOf(i) : undefined),
+    statusOf: (i) => i.status,
+    failureDetail: faultOf,
   });
 }
 
 /**
  * Polls a deleted instance until the service answers 404 (success). Statuses seen on the way
  * (`SHUTDOWN`, ...) keep it polling.
- * @throws WaiterTimeoutError after `timeoutMs`; AbortError when `signal` fires; WaiterFailureError
- *   on a `failOn` status.
+ * @throws ValidationError for an unknown `failOn` status (before any request); WaiterTimeoutError
+ *   after `timeoutMs`; AbortError when `signal` fires; WaiterFailureError on a `failOn` status.
  * @example
  * ```ts
  * await deleteDatabaseInstance(db, id);
@@ -102,10 +95,15 @@ export async function waitForDatabaseInstanceDeleted(
 ): Promise<void> {
   requireId(instanceId, 'instanceId');
   const failOn = new Set(requireStatuses(options.failOn, 'failOn'));
+  const { failOn: _failOn, request, ...waiter } = options;
   await pollUntilGone<DatabaseInstance>({
-    ...options,
+    ...waiter,
     description: `database instance "${instanceId}" to be deleted`,
-    fetch: (signal) => getDatabaseInstance(client, instanceId, { ...options.request, signal }),
-    failure: (i) => (failOn.has(i.status) ? failureOf(i) : undefined),
+    fetch: (signal) => getDatabaseInstance(client, instanceId, { ...request, signal }),
+    failure: (i) => {
+      if (!failOn.has(i.status)) return undefined;
+      const fault = faultOf(i);
+      return `database instance "${instanceId}" is ${i.status}${fault ? `: ${fault}` : ''}`;
+    },
   });
 }

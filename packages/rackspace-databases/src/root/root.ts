@@ -1,7 +1,7 @@
 import { REDACTED, type RequestOptions } from '@cloud/core';
 import { boolean, object, oneOf, type ResponseLike, string, unwrap } from '@cloud/core/service';
 import type { DatabaseClient } from '../client.js';
-import { requireId } from '../common.js';
+import { requireId } from '../internal/common.js';
 import { parseRootUser, type RootUserCredentials, type RootUserWire } from './types.js';
 import { rootPath } from './urls.js';
 
@@ -65,4 +65,21 @@ export async function isRootEnabled(
   });
   const v = unwrap(res, 'rootEnabled', oneOf(boolean, string));
   return v === true || v === 'True' || v === 'true';
+}
+
+/**
+ * Disables the `root` account of an instance (`DELETE .../root`, OpenStack Trove). Rackspace
+ * Cloud Databases does not offer it: there root stays enabled once enabled.
+ * @example await disableRootUser(db, instanceId);
+ */
+export async function disableRootUser(
+  client: DatabaseClient,
+  instanceId: string,
+  options?: RequestOptions,
+): Promise<void> {
+  requireId(instanceId, 'instanceId');
+  await client.request('DELETE', rootPath(instanceId), {
+    ...options,
+    resource: `database instance "${instanceId}"`,
+  });
 }

@@ -1,8 +1,8 @@
 import { type PagedIterable, type RequestOptions, singlePage, ValidationError } from '@cloud/core';
 import { arrayOf, object, string, unwrap } from '@cloud/core/service';
 import type { DatabaseClient } from '../client.js';
-import { requireId } from '../common.js';
-import { requireDatabaseName } from '../validation.js';
+import { requireId } from '../internal/common.js';
+import { requireDatabaseName } from '../internal/validation.js';
 import { type DatabaseUserRef, resolveUserRef, userLabel } from './types.js';
 import { userDatabasePath, userDatabasesPath } from './urls.js';
 

@@ -1,12 +1,12 @@
 import { omitUndefined, ValidationError } from '@cloud/core';
 import { arrayOf, object, optional, string } from '@cloud/core/service';
 import {
-  RESERVED_DATABASE_USER_NAMES,
   requireDatabaseName,
   requireHost,
   requirePassword,
   requireUserName,
-} from '../validation.js';
+} from '../internal/validation.js';
+import { RESERVED_DATABASE_USER_NAMES } from '../validation.js';
 
 /**
  * A database user of an instance (a MySQL account `name@host`).

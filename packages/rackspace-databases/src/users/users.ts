@@ -7,8 +7,9 @@ import {
 } from '@cloud/core';
 import { unwrap } from '@cloud/core/service';
 import type { DatabaseClient } from '../client.js';
-import { type DatabaseListParams, requireId } from '../common.js';
-import { requireHost, requirePassword, requireUserName } from '../validation.js';
+import { requireId } from '../internal/common.js';
+import { requireHost, requirePassword, requireUserName } from '../internal/validation.js';
+import type { DatabaseListParams } from '../types.js';
 import {
   type CreateDatabaseUserParams,
   DATABASE_USER,
@@ -188,4 +189,58 @@ export function changeDatabaseUserPassword(
 ): Promise<void> {
   const u = resolveUserRef(user, client.maxUserNameLength);
   return changeDatabaseUserPasswords(client, instanceId, [{ ...u, password }], options);
+}
+
+/**
+ * New attributes of a user for {@link updateDatabaseUser}: any of name, password and host.
+ * @example await updateDatabaseUser(db, instanceId, 'app', { host: '10.0.0.%' });
+ */
+export interface UpdateDatabaseUserParams {
+  /** New user name. */
+  name?: string | undefined;
+  /** New password; sent in the body only, never in errors or logs. */
+  password?: string | undefined;
+  /** New host pattern (`%` for anywhere). */
+  host?: string | undefined;
+}
+
+/**
+ * Changes a user's name, password or host (`PUT .../users/{name@host}`).
+ * @throws ValidationError before any request for an empty change, a reserved or bad name, a bad
+ *   password or host; NotFoundError naming the user.
+ * @example
+ * ```ts
+ * await updateDatabaseUser(db, instanceId, { name: 'app', host: '%' }, { name: 'app_rw', host: '10.0.0.%' });
+ * ```
+ */
+export async function updateDatabaseUser(
+  client: DatabaseClient,
+  instanceId: string,
+  user: DatabaseUserRef,
+  changes: UpdateDatabaseUserParams,
+  options?: RequestOptions,
+): Promise<void> {
+  requireId(instanceId, 'instanceId');
+  const u = resolveUserRef(user, client.maxUserNameLength);
+  rejectReservedUser(u.name, 'user');
+  if (!changes || typeof changes !== 'object')
+    throw new ValidationError('changes must be an object', 'changes');
+  const wire = omitUndefined({
+    name:
+      changes.name === undefined
+        ? undefined
+        : requireUserName(changes.name, 'changes.name', client.maxUserNameLength),
+    password:
+      changes.password === undefined ? undefined : requirePassword(changes.password, 'changes.password'),
+    host: changes.host === undefined ? undefined : requireHost(changes.host, 'changes.host'),
+  });
+  if (Object.keys(wire).length === 0) {
+    throw new ValidationError('changes must set name, password or host', 'changes');
+  }
+  if (wire.name !== undefined) rejectReservedUser(wire.name, 'changes.name');
+  await client.request('PUT', userPath(instanceId, u.name, u.host), {
+    ...options,
+    json: { user: wire },
+    resource: `database user "${userLabel(u)}" on instance "${instanceId}"`,
+  });
 }

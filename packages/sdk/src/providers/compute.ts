@@ -22,6 +22,7 @@ import {
   type ProviderImage,
   type ProviderServer,
   type ProviderServerStatus,
+  providerStatusesOf,
 } from './models.js';
 import type { ProviderName } from './options.js';
 import type { ProviderContext } from './session.js';
@@ -156,12 +157,8 @@ const refId = (ref: ProviderRef | undefined, field: string): string => {
   return id;
 };
 
-/** Awaited status per provider-neutral status. */
-const NOVA_STATUS: Partial<Record<ProviderServerStatus, string[]>> = {
-  RUNNING: ['ACTIVE'],
-  STOPPED: ['SHUTOFF', 'PAUSED', 'SUSPENDED', 'SHELVED', 'SHELVED_OFFLOADED'],
-  ERROR: ['ERROR'],
-};
+/** The provider-neutral statuses a server can be awaited in (the others are transitional or final). */
+const AWAITABLE: readonly ProviderServerStatus[] = ['RUNNING', 'STOPPED', 'ERROR'];
 
 /** Builds the provider-neutral compute client over `@cloud/openstack-compute`. @internal */
 export function createProviderCompute(ctx: ProviderContext): ProviderComputeClient {
@@ -201,10 +198,10 @@ export function createProviderCompute(ctx: ProviderContext): ProviderComputeClie
     rebootServer: (id, params, options) => rebootServer(client, id, params ?? {}, options),
     async waitForServer(id, options = {}) {
       const { status = 'RUNNING', ...waiter } = options;
-      const wanted = NOVA_STATUS[status];
-      if (!wanted) {
-        throw new ValidationError(`status must be one of ${Object.keys(NOVA_STATUS).join(', ')}`, 'status');
+      if (!AWAITABLE.includes(status)) {
+        throw new ValidationError(`status must be one of ${AWAITABLE.join(', ')}`, 'status');
       }
+      const wanted = providerStatusesOf(status);
       return toProviderServer(provider, await waitForServerStatus(client, id, wanted, waiter));
     },
     async getFlavors(options) {

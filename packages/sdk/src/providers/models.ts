@@ -209,6 +209,13 @@ const STATUS: Record<string, ProviderServerStatus> = {
   SOFT_DELETED: 'DELETED',
 };
 
+/**
+ * The cloud's statuses that mean `status`: the inverse of the one mapping above, so the two can
+ * never disagree. @internal
+ */
+export const providerStatusesOf = (status: ProviderServerStatus): string[] =>
+  Object.keys(STATUS).filter((s) => STATUS[s] === status);
+
 /** Maps a cloud's server status to {@link ProviderServerStatus}. @internal */
 export const normalizeServerStatus = (status: string): ProviderServerStatus =>
   STATUS[status.toUpperCase()] ?? 'UNKNOWN';

@@ -1,15 +1,10 @@
 import { encodeSegment, type RequestOptions, requireString, ValidationError } from '@cloud/core';
 import { object, recordOf, string, unwrap } from '@cloud/core/service';
-import type { ComputeClient } from './client.js';
+import type { ComputeClient } from '../client.js';
+import type { ComputeMetadata } from '../types.js';
 
 /** Shape of a `metadata` map (Nova's values are strings). @internal */
 export const METADATA = recordOf(string);
-
-/**
- * Key/value metadata of a server or image. Values are strings.
- * @example await setServerMetadata(compute, id, { role: 'web', owner: 'ops' }); // merges
- */
-export type ComputeMetadata = Record<string, string>;
 
 /** Checks a metadata map: string keys of 1-255 characters and string values. @internal */
 export function validateMetadata(metadata: unknown, field = 'metadata'): ComputeMetadata {
@@ -45,12 +40,18 @@ export async function readMetadata(
   return unwrap(res, 'metadata', METADATA);
 }
 
-/** @internal `POST` merges the given keys (`set…Metadata`), `PUT` replaces the whole set (`replace…Metadata`). */
+/** What {@link writeMetadata} writes. @internal */
+export interface MetadataWrite {
+  metadata: ComputeMetadata;
+  /** `POST` merges the given keys (`set…Metadata`), `PUT` replaces the whole set (`replace…Metadata`). */
+  method: 'PUT' | 'POST';
+}
+
+/** @internal */
 export async function writeMetadata(
   client: ComputeClient,
   t: MetadataTarget,
-  metadata: ComputeMetadata,
-  method: 'PUT' | 'POST',
+  { metadata, method }: MetadataWrite,
   options?: RequestOptions,
 ): Promise<ComputeMetadata> {
   validateMetadata(metadata);
@@ -104,12 +105,11 @@ export async function readMetadataItem(
   return meta[key] as string;
 }
 
-/** @internal */
+/** @internal Sets one key: `{ key, value }`. */
 export async function writeMetadataItem(
   client: ComputeClient,
   t: MetadataTarget,
-  key: string,
-  value: string,
+  { key, value }: { key: string; value: string },
   options?: RequestOptions,
 ): Promise<void> {
   requireString(key, 'key');

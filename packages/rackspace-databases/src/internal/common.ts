@@ -8,17 +8,6 @@ export interface LinkWire {
 }
 
 /**
- * Paging parameters of every list operation.
- * @example for await (const page of listDatabases(db, instanceId, { limit: 20 }).byPage()) console.log(page.length);
- */
-export interface DatabaseListParams {
-  /** Page size requested from the service (Trove caps it, often at 20). */
-  limit?: number | undefined;
-  /** Start after this item (an id, or a name for databases and users). */
-  marker?: string | undefined;
-}
-
-/**
  * Trove writes times as `2014-10-30T12:30:00`, in UTC but without a zone (read as UTC by core's
  * `parseTimestamp`); a missing or unreadable time gives `undefined`. @internal
  */
@@ -47,12 +36,13 @@ export const optionalString = (value: unknown, field: string): string | undefine
 
 /** Validates a `{ type, version? }` datastore choice and builds its wire shape. @internal */
 export function toDatastoreWire(
-  datastore: { type: string; version?: string | undefined } | undefined,
-): { type: string; version?: string } | undefined {
+  datastore: { type: string; version?: string | undefined; versionNumber?: string | undefined } | undefined,
+): { type: string; version?: string; version_number?: string } | undefined {
   if (datastore === undefined) return undefined;
   return omitUndefined({
     type: requireString(datastore?.type, 'datastore.type'),
     version: optionalString(datastore.version, 'datastore.version'),
+    version_number: optionalString(datastore.versionNumber, 'datastore.versionNumber'),
   });
 }
 

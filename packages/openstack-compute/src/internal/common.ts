@@ -1,15 +1,6 @@
 import { requireUuid } from '@cloud/core';
 import { arrayOf, object, optional, string } from '@cloud/core/service';
-
-/**
- * A link of a compute resource (`self`, `bookmark`, `next`, `alternate`).
- * @example const self = server.links.find((l) => l.rel === 'self')?.href;
- */
-export interface ComputeLink {
-  href: string;
-  rel: string;
-  type?: string | undefined;
-}
+import type { ComputeLink } from '../types.js';
 
 /** @internal wire shape of a link */
 export interface LinkWire {
@@ -28,15 +19,6 @@ export const requireServerId = (id: unknown): string => requireUuid(id, 'serverI
 /** Base64 of a string (UTF-8) or bytes. @internal */
 export const toBase64 = (data: string | Uint8Array): string =>
   (typeof data === 'string' ? Buffer.from(data, 'utf8') : Buffer.from(data)).toString('base64');
-
-/** Reads one response header. @internal */
-export const headerOf = (
-  headers: Record<string, string | string[] | undefined>,
-  name: string,
-): string | undefined => {
-  const v = headers[name];
-  return Array.isArray(v) ? v[0] : v;
-};
 
 /** Shape of a link. @internal */
 export const LINK = object<LinkWire>({ href: string, rel: string, type: optional(string) });
