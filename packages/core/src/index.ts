@@ -1,4 +1,3 @@
-export { identityVersionOf, versionedAuthUrl } from './auth/keystone.js';
 export {
   type ApplicationCredentialOptions,
   fromApplicationCredential,
@@ -27,11 +26,7 @@ export {
   type EndpointInterface,
   type EndpointQuery,
   listCatalogRegions,
-  normalizeInterface,
-  parseV2Catalog,
-  parseV3Catalog,
   resolveEndpoint,
-  SERVICE_TYPE_ALIASES,
   type ServiceCatalog,
 } from './catalog/catalog.js';
 export {
@@ -75,14 +70,7 @@ export {
   WaiterFailureError,
   WaiterTimeoutError,
 } from './errors/errors.js';
-export {
-  extractFaultMessage,
-  type FailedExchange,
-  parseRetryAfter,
-  toHttpError,
-} from './errors/http-errors.js';
 export type { ProxyOption, ProxySettings } from './http/proxy.js';
-export { REDACTED, redactHeaders, redactText, redactUrl, scrubSecrets } from './http/redact.js';
 export type { TlsOptions } from './http/tls.js';
 export {
   type ConnectionOptions,
@@ -109,7 +97,7 @@ export {
   type Transport,
   type TransportOptions,
 } from './http/transport.js';
-export { buildQuery, encodePath, encodeSegment, joinUrl, type SearchParamValue } from './http/url.js';
+export type { SearchParamValue } from './http/url.js';
 export {
   compareMicroversions,
   type MicroversionClientOptions,
@@ -118,37 +106,7 @@ export {
   type MicroversionRequestOptions,
   type ServiceApiVersion,
 } from './microversion/index.js';
-export { type PaginateByLinksOptions, paginateByLinks } from './pagination/links.js';
-export {
-  type ItemPage,
-  nextLinkOf,
-  type Page,
-  type PageCursor,
-  type PagedIterable,
-  type PageSettings,
-  type PaginateOptions,
-  paginate,
-  singlePage,
-  toArray,
-} from './pagination/paginate.js';
-export {
-  createServiceClient,
-  type ResponseType,
-  type ServiceClient,
-  type ServiceClientOptions,
-  type ServiceRequest,
-  type ServiceResponse,
-} from './service-client.js';
+export { type ItemPage, type PagedIterable, type PageSettings, toArray } from './pagination/paginate.js';
 export { type AuthenticateOptions, createSession, type Session, type SessionOptions } from './session.js';
-export {
-  byteLength,
-  requireInteger,
-  requireNonBlank,
-  requireOneOf,
-  requireString,
-  requireUuid,
-} from './validation.js';
-export { type PollUntilGoneOptions, pollUntilGone } from './waiters/gone.js';
-export { type PollOptions, poll, type WaiterOptions } from './waiters/poll.js';
+export type { WaiterOptions } from './waiters/poll.js';
 export type { StatusWaiterOptions } from './waiters/status.js';
-export { omitUndefined, parseTimestamp } from './wire.js';

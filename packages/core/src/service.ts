@@ -4,6 +4,13 @@
  * @packageDocumentation
  */
 
+export { identityVersionOf, versionedAuthUrl } from './auth/keystone.js';
+export {
+  normalizeInterface,
+  parseV2Catalog,
+  parseV3Catalog,
+  SERVICE_TYPE_ALIASES,
+} from './catalog/catalog.js';
 export {
   extractFaultMessage,
   type FailedExchange,
@@ -11,7 +18,7 @@ export {
   toHttpError,
 } from './errors/http-errors.js';
 export { headerValue, type ResponseHeaders } from './http/headers.js';
-export { redactHeaders, redactText, redactUrl } from './http/redact.js';
+export { REDACTED, redactHeaders, redactText, redactUrl, scrubSecrets } from './http/redact.js';
 export { buildQuery, encodePath, encodeSegment, joinUrl, type SearchParamValue } from './http/url.js';
 export {
   checkMicroversionGates,

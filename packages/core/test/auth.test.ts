@@ -9,10 +9,9 @@ import {
   fromPassword,
   fromRackspaceApiKey,
   fromToken,
-  identityVersionOf,
   ValidationError,
-  versionedAuthUrl,
 } from '../src/index.js';
+import { identityVersionOf, versionedAuthUrl } from '../src/service.js';
 
 const cloud = setupMockCloud();
 const ctx = () => ({ transport: createTransport({ retry: { limit: 0 } }) });

@@ -1,13 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
-import {
-  EndpointNotFoundError,
-  listCatalogRegions,
-  normalizeInterface,
-  parseV2Catalog,
-  parseV3Catalog,
-  resolveEndpoint,
-  ValidationError,
-} from '../src/index.js';
+import { EndpointNotFoundError, listCatalogRegions, resolveEndpoint, ValidationError } from '../src/index.js';
+import { normalizeInterface, parseV2Catalog, parseV3Catalog } from '../src/service.js';
 
 const RAX_REGIONS = ['DFW', 'ORD', 'IAD', 'LON', 'SYD', 'HKG'];
 const TENANT = '123456';

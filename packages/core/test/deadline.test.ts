@@ -6,14 +6,8 @@
 import type { AddressInfo } from 'node:net';
 import { createServer, type Server, type Socket } from 'node:net';
 import { afterEach, describe, expect, it } from '@jest/globals';
-import {
-  createServiceClient,
-  createSession,
-  createTransport,
-  fromPassword,
-  fromToken,
-  TimeoutError,
-} from '../src/index.js';
+import { createSession, createTransport, fromPassword, fromToken, TimeoutError } from '../src/index.js';
+import { createServiceClient } from '../src/service.js';
 
 const servers: Server[] = [];
 const sockets: Socket[] = [];

@@ -1,6 +1,12 @@
 import { describe, expect, it } from '@jest/globals';
 import {
   AbortError,
+  toArray,
+  ValidationError,
+  WaiterFailureError,
+  WaiterTimeoutError,
+} from '../src/index.js';
+import {
   buildQuery,
   encodePath,
   encodeSegment,
@@ -13,11 +19,7 @@ import {
   requireOneOf,
   requireString,
   requireUuid,
-  toArray,
-  ValidationError,
-  WaiterFailureError,
-  WaiterTimeoutError,
-} from '../src/index.js';
+} from '../src/service.js';
 
 describe('paginate', () => {
   const rows = Array.from({ length: 7 }, (_, i) => `item-${i}`);

@@ -1,16 +1,12 @@
 import { setupMockCloud } from '@cloud/testing';
 import { describe, expect, it } from '@jest/globals';
 import { HttpResponse, http } from 'msw';
-import {
-  createServiceClient,
-  InvalidResponseError,
-  MicroversionNotSupportedError,
-  ValidationError,
-} from '../src/index.js';
+import { InvalidResponseError, MicroversionNotSupportedError, ValidationError } from '../src/index.js';
 import {
   checkMicroversionGates,
   compareMicroversions,
   createMicroversions,
+  createServiceClient,
   getApiVersion,
   isMicroversion,
   type MicroversionGate,

@@ -1,16 +1,15 @@
 import { faultResponse, type MockCloud, mockEndpoints, setupMockCloud } from '@cloud/testing';
 import { describe, expect, it } from '@jest/globals';
 import { HttpResponse, http } from 'msw';
+import { InvalidResponseError, NotFoundError, toArray } from '../src/index.js';
 import {
   createServiceClient,
-  InvalidResponseError,
-  NotFoundError,
+  object,
   paginateByLinks,
   type ServiceClient,
   singlePage,
-  toArray,
-} from '../src/index.js';
-import { object, string } from '../src/service.js';
+  string,
+} from '../src/service.js';
 
 const cloud = setupMockCloud();
 const DB = mockEndpoints('RegionOne').database;

@@ -1,14 +1,8 @@
 import { mockEndpoints, setupMockCloud } from '@cloud/testing';
 import { describe, expect, it } from '@jest/globals';
 import { HttpResponse, http } from 'msw';
-import {
-  createServiceClient,
-  type ItemPage,
-  type PageCursor,
-  paginate,
-  paginateByLinks,
-  ValidationError,
-} from '../src/index.js';
+import { type ItemPage, ValidationError } from '../src/index.js';
+import { createServiceClient, type PageCursor, paginate, paginateByLinks } from '../src/service.js';
 
 const rows = Array.from({ length: 7 }, (_, i) => `item-${i}`);
 const byMarker = (calls: PageCursor[]) => async (c: PageCursor) => {

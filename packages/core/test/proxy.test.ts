@@ -1,13 +1,8 @@
 /** Forward proxies: NO_PROXY matching, environment resolution, and real tunnels through a test proxy. */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
 import { bypassesProxy, parseNoProxy, resolveProxy } from '../src/http/proxy.js';
-import {
-  createServiceClient,
-  createSession,
-  createTransport,
-  NetworkError,
-  ValidationError,
-} from '../src/index.js';
+import { createSession, createTransport, NetworkError, ValidationError } from '../src/index.js';
+import { createServiceClient } from '../src/service.js';
 import { createPki, type Pki } from './support/pki.js';
 import { type Running, startConnectProxy, startHttpServer, startHttpsServer } from './support/servers.js';
 

@@ -5,7 +5,6 @@ import { HttpResponse, http } from 'msw';
 import {
   AuthenticationError,
   CloudError,
-  createServiceClient,
   createSession,
   fromPassword,
   HttpError,
@@ -13,9 +12,8 @@ import {
   isCloudError,
   loadCloudConfig,
   NotFoundError,
-  redactText,
-  toHttpError,
 } from '../src/index.js';
+import { createServiceClient, redactText, toHttpError } from '../src/service.js';
 
 const cloud = setupMockCloud();
 const PASSWORD = 'secret';

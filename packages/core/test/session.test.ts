@@ -7,13 +7,8 @@ import {
 } from '@cloud/testing';
 import { describe, expect, it } from '@jest/globals';
 import { HttpResponse, http } from 'msw';
-import {
-  createServiceClient,
-  createSession,
-  fromPassword,
-  NotFoundError,
-  UnauthorizedError,
-} from '../src/index.js';
+import { createSession, fromPassword, NotFoundError, UnauthorizedError } from '../src/index.js';
+import { createServiceClient } from '../src/service.js';
 
 const cloud = setupMockCloud();
 const swiftUrl = mockEndpoints('RegionOne').objectStore;

@@ -1,10 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { HttpResponse, http } from 'msw';
 import { setupServer } from 'msw/node';
-import { createServiceClient, createSession, fromToken, InvalidResponseError } from '../src/index.js';
+import { createSession, fromToken, InvalidResponseError } from '../src/index.js';
 import {
   arrayOf,
   boolean,
+  createServiceClient,
   invalidResponse,
   number,
   object,

@@ -1,12 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
-import {
-  NotFoundError,
-  pollUntilGone,
-  ValidationError,
-  WaiterFailureError,
-  WaiterTimeoutError,
-} from '../src/index.js';
-import { pollForStatus } from '../src/service.js';
+import { NotFoundError, ValidationError, WaiterFailureError, WaiterTimeoutError } from '../src/index.js';
+import { pollForStatus, pollUntilGone } from '../src/service.js';
 
 interface Thing {
   status: string;

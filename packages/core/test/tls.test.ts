@@ -7,13 +7,13 @@ import { mergeTls, tlsFromEnv, tlsGotOptions } from '../src/http/tls.js';
 import {
   type CredentialProvider,
   createAuthResult,
-  createServiceClient,
   createSession,
   createTransport,
   loadCloudConfig,
   NetworkError,
   ValidationError,
 } from '../src/index.js';
+import { createServiceClient } from '../src/service.js';
 import { createPki, type Pki } from './support/pki.js';
 import { type Running, type SeenRequest, startHttpsServer } from './support/servers.js';
 

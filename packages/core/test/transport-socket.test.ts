@@ -9,13 +9,13 @@ import {
 import { afterEach, describe, expect, it } from '@jest/globals';
 import {
   createAuthResult,
-  createServiceClient,
   createSession,
   createTransport,
   fromToken,
   NetworkError,
   TimeoutError,
 } from '../src/index.js';
+import { createServiceClient } from '../src/service.js';
 
 let server: Server | undefined;
 

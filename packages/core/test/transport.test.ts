@@ -4,7 +4,6 @@ import { describe, expect, it } from '@jest/globals';
 import { delay, HttpResponse, http } from 'msw';
 import {
   AbortError,
-  createServiceClient,
   type HttpLogEvent,
   type HttpOptions,
   type Middleware,
@@ -14,6 +13,7 @@ import {
   ServiceUnavailableError,
   TimeoutError,
 } from '../src/index.js';
+import { createServiceClient } from '../src/service.js';
 
 const cloud = setupMockCloud();
 const base = mockEndpoints('RegionOne').objectStore;

@@ -2,15 +2,12 @@ import { describe, expect, it } from '@jest/globals';
 import {
   AbortError,
   NotFoundError,
-  omitUndefined,
-  parseTimestamp,
-  pollUntilGone,
-  requireNonBlank,
   ServiceUnavailableError,
   ValidationError,
   WaiterFailureError,
   WaiterTimeoutError,
 } from '../src/index.js';
+import { omitUndefined, parseTimestamp, pollUntilGone, requireNonBlank } from '../src/service.js';
 
 const notFound = () =>
   new NotFoundError('server "s" was not found', { status: 404, method: 'GET', url: 'x' });

@@ -1,11 +1,6 @@
 import { inspect } from 'node:util';
-import {
-  createServiceClient,
-  type EndpointInterface,
-  type ServiceClient,
-  type Session,
-  ValidationError,
-} from '@cloud/core';
+import { type EndpointInterface, type Session, ValidationError } from '@cloud/core';
+import { createServiceClient, type ServiceClient } from '@cloud/core/service';
 import { MICROVERSION } from './internal/microversion.js';
 
 /**

@@ -1,11 +1,6 @@
 import { inspect } from 'node:util';
-import {
-  createServiceClient,
-  type EndpointInterface,
-  requireInteger,
-  type ServiceClient,
-  type Session,
-} from '@cloud/core';
+import type { EndpointInterface, Session } from '@cloud/core';
+import { createServiceClient, requireInteger, type ServiceClient } from '@cloud/core/service';
 
 /**
  * Largest volume Rackspace Cloud Databases accepts, in GB; the default of `maxVolumeSizeGb`.

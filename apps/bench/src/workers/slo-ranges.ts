@@ -5,7 +5,8 @@
  */
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
-import { createSession, encodePath, encodeSegment } from '@cloud/core';
+import { createSession } from '@cloud/core';
+import { encodePath, encodeSegment } from '@cloud/core/service';
 import { createContainer, createSwiftClient, uploadObject } from '@cloud/swift';
 import { cpuMeter, emit, job, main, pool } from './common.ts';
 

@@ -5,13 +5,13 @@
 import { describe, expect, it } from '@jest/globals';
 import {
   AuthenticationError,
-  createServiceClient,
   createSession,
   EndpointNotFoundError,
   fromApplicationCredential,
   fromPassword,
   fromToken,
 } from '../../src/index.js';
+import { createServiceClient } from '../../src/service.js';
 
 const env = process.env;
 const live = !!env.OS_AUTH_URL;

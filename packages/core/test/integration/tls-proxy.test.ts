@@ -7,13 +7,13 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import {
-  createServiceClient,
   createSession,
   fromPassword,
   NetworkError,
   type Session,
   type SessionOptions,
 } from '../../src/index.js';
+import { createServiceClient } from '../../src/service.js';
 import { createPki, type Pki } from '../support/pki.js';
 import { startTlsFront } from '../support/servers.js';
 import { startTinyproxy, type Tinyproxy, tinyproxyBinary } from './support/tinyproxy.js';

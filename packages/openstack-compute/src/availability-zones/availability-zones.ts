@@ -1,5 +1,14 @@
-import { type PagedIterable, type RequestOptions, singlePage } from '@cloud/core';
-import { arrayOf, boolean, object, optional, recordOf, string, unwrap } from '@cloud/core/service';
+import type { PagedIterable, RequestOptions } from '@cloud/core';
+import {
+  arrayOf,
+  boolean,
+  object,
+  optional,
+  recordOf,
+  singlePage,
+  string,
+  unwrap,
+} from '@cloud/core/service';
 import type { ComputeClient } from '../client.js';
 
 /**

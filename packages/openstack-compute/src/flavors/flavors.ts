@@ -1,11 +1,12 @@
+import type { PagedIterable, RequestOptions } from '@cloud/core';
 import {
-  type PagedIterable,
   paginateByLinks,
-  type RequestOptions,
+  recordOf,
   requireInteger,
   requireString,
-} from '@cloud/core';
-import { recordOf, string, unwrap } from '@cloud/core/service';
+  string,
+  unwrap,
+} from '@cloud/core/service';
 import type { ComputeClient } from '../client.js';
 import {
   FLAVOR,

@@ -1,11 +1,5 @@
-import {
-  omitUndefined,
-  type PagedIterable,
-  type RequestOptions,
-  requireString,
-  singlePage,
-} from '@cloud/core';
-import { arrayOf, unwrap } from '@cloud/core/service';
+import type { PagedIterable, RequestOptions } from '@cloud/core';
+import { arrayOf, omitUndefined, requireString, singlePage, unwrap } from '@cloud/core/service';
 import type { ComputeClient } from '../client.js';
 import { rejectFromMicroversion } from '../internal/microversion.js';
 import { serverAction } from '../servers/actions.js';

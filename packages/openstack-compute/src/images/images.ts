@@ -1,11 +1,5 @@
-import {
-  type PagedIterable,
-  paginateByLinks,
-  type RequestOptions,
-  requireOneOf,
-  requireUuid,
-} from '@cloud/core';
-import { unwrap } from '@cloud/core/service';
+import type { PagedIterable, RequestOptions } from '@cloud/core';
+import { paginateByLinks, requireOneOf, requireUuid, unwrap } from '@cloud/core/service';
 import type { ComputeClient } from '../client.js';
 import { rejectFromMicroversion } from '../internal/microversion.js';
 import {

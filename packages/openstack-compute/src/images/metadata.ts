@@ -1,4 +1,5 @@
-import { type RequestOptions, requireUuid } from '@cloud/core';
+import type { RequestOptions } from '@cloud/core';
+import { requireUuid } from '@cloud/core/service';
 import type { ComputeClient } from '../client.js';
 import {
   type MetadataTarget,

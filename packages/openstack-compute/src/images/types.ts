@@ -1,5 +1,4 @@
-import { parseTimestamp } from '@cloud/core';
-import { number, object, optional, string } from '@cloud/core/service';
+import { number, object, optional, parseTimestamp, string } from '@cloud/core/service';
 import { LINKS, type LinkWire, parseLinks } from '../internal/common.js';
 import { METADATA } from '../internal/metadata.js';
 import type { ComputeLink, ComputeMetadata } from '../types.js';

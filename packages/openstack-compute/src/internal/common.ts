@@ -1,5 +1,4 @@
-import { requireUuid } from '@cloud/core';
-import { arrayOf, object, optional, string } from '@cloud/core/service';
+import { arrayOf, object, optional, requireUuid, string } from '@cloud/core/service';
 import type { ComputeLink } from '../types.js';
 
 /** @internal wire shape of a link */

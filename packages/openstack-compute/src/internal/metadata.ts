@@ -1,5 +1,5 @@
-import { encodeSegment, type RequestOptions, requireString, ValidationError } from '@cloud/core';
-import { object, recordOf, string, unwrap } from '@cloud/core/service';
+import { type RequestOptions, ValidationError } from '@cloud/core';
+import { encodeSegment, object, recordOf, requireString, string, unwrap } from '@cloud/core/service';
 import type { ComputeClient } from '../client.js';
 import type { ComputeMetadata } from '../types.js';
 

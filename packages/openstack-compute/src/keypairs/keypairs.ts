@@ -1,14 +1,15 @@
+import { type PagedIterable, type RequestOptions, ValidationError } from '@cloud/core';
 import {
+  invalidResponse,
+  object,
   omitUndefined,
-  type PagedIterable,
   paginateByLinks,
-  type RequestOptions,
+  type ResponseLike,
   requireNonBlank,
   requireOneOf,
   requireString,
-  ValidationError,
-} from '@cloud/core';
-import { invalidResponse, object, type ResponseLike, unwrap } from '@cloud/core/service';
+  unwrap,
+} from '@cloud/core/service';
 import type { ComputeClient } from '../client.js';
 import { rejectFromMicroversion, requireMicroversion } from '../internal/microversion.js';
 import { type CreatedKeypair, KEYPAIR, type Keypair, type KeypairWire, parseKeypair } from './types.js';

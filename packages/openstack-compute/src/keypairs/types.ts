@@ -1,5 +1,4 @@
-import { parseTimestamp } from '@cloud/core';
-import { object, optional, string } from '@cloud/core/service';
+import { object, optional, parseTimestamp, string } from '@cloud/core/service';
 
 /**
  * An SSH (or x509) key pair known to the compute service.

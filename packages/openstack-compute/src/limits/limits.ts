@@ -1,5 +1,5 @@
-import { type RequestOptions, requireString } from '@cloud/core';
-import { unwrap } from '@cloud/core/service';
+import type { RequestOptions } from '@cloud/core';
+import { requireString, unwrap } from '@cloud/core/service';
 import type { ComputeClient } from '../client.js';
 import { COMPUTE_LIMITS, type ComputeLimits, parseComputeLimits } from './types.js';
 import { limitsPath } from './urls.js';

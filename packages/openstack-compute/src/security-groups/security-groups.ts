@@ -1,15 +1,13 @@
+import { type PagedIterable, type RequestOptions, ValidationError } from '@cloud/core';
 import {
   omitUndefined,
-  type PagedIterable,
-  type RequestOptions,
   requireInteger,
   requireNonBlank,
   requireOneOf,
   requireString,
   singlePage,
-  ValidationError,
-} from '@cloud/core';
-import { unwrap } from '@cloud/core/service';
+  unwrap,
+} from '@cloud/core/service';
 import type { ComputeClient } from '../client.js';
 import { requireServerId } from '../internal/common.js';
 import { rejectFromMicroversion } from '../internal/microversion.js';

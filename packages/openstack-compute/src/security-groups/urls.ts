@@ -1,4 +1,4 @@
-import { encodeSegment } from '@cloud/core';
+import { encodeSegment } from '@cloud/core/service';
 
 export const securityGroupsPath = () => 'os-security-groups';
 export const securityGroupPath = (id: string) => `os-security-groups/${encodeSegment(id)}`;

@@ -1,14 +1,19 @@
+import type { RequestOptions } from '@cloud/core';
 import {
+  object,
   omitUndefined,
-  type RequestOptions,
+  optional,
+  parseResponse,
   requireInteger,
   requireNonBlank,
   requireOneOf,
   requireString,
   requireUuid,
   type ServiceResponse,
-} from '@cloud/core';
-import { object, optional, parseResponse, type Shape, string, unwrap } from '@cloud/core/service';
+  type Shape,
+  string,
+  unwrap,
+} from '@cloud/core/service';
 import type { ComputeClient } from '../client.js';
 import { requireServerId, toBase64 } from '../internal/common.js';
 import { validateMetadata } from '../internal/metadata.js';

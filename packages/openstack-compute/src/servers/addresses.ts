@@ -1,5 +1,5 @@
-import { type RequestOptions, requireString } from '@cloud/core';
-import { arrayOf, unwrap } from '@cloud/core/service';
+import type { RequestOptions } from '@cloud/core';
+import { arrayOf, requireString, unwrap } from '@cloud/core/service';
 import type { ComputeClient } from '../client.js';
 import { requireServerId } from '../internal/common.js';
 import { ADDRESS, ADDRESSES, parseAddresses, type ServerAddress, type ServerAddresses } from './types.js';

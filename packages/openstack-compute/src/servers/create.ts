@@ -1,14 +1,17 @@
+import { type RequestOptions, ValidationError } from '@cloud/core';
 import {
+  arrayOf,
+  object,
   omitUndefined,
-  type RequestOptions,
+  optional,
   requireInteger,
   requireNonBlank,
   requireOneOf,
   requireString,
   requireUuid,
-  ValidationError,
-} from '@cloud/core';
-import { arrayOf, object, optional, string, unwrap } from '@cloud/core/service';
+  string,
+  unwrap,
+} from '@cloud/core/service';
 import type { ComputeClient } from '../client.js';
 import { LINKS, type LinkWire, parseLinks, toBase64 } from '../internal/common.js';
 import { validateMetadata } from '../internal/metadata.js';

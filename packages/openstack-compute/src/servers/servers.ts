@@ -1,12 +1,5 @@
-import {
-  omitUndefined,
-  type PagedIterable,
-  paginateByLinks,
-  type RequestOptions,
-  requireNonBlank,
-  ValidationError,
-} from '@cloud/core';
-import { unwrap } from '@cloud/core/service';
+import { type PagedIterable, type RequestOptions, ValidationError } from '@cloud/core';
+import { omitUndefined, paginateByLinks, requireNonBlank, unwrap } from '@cloud/core/service';
 import type { ComputeClient } from '../client.js';
 import { requireServerId } from '../internal/common.js';
 import { requireMicroversion } from '../internal/microversion.js';

@@ -1,5 +1,14 @@
-import { type RequestOptions, requireNonBlank, requireString } from '@cloud/core';
-import { headerValue, invalidResponse, object, optional, parseResponse, string } from '@cloud/core/service';
+import type { RequestOptions } from '@cloud/core';
+import {
+  headerValue,
+  invalidResponse,
+  object,
+  optional,
+  parseResponse,
+  requireNonBlank,
+  requireString,
+  string,
+} from '@cloud/core/service';
 import type { ComputeClient } from '../client.js';
 import { validateMetadata } from '../internal/metadata.js';
 import type { ComputeMetadata } from '../types.js';

@@ -1,5 +1,14 @@
-import { parseTimestamp } from '@cloud/core';
-import { arrayOf, boolean, number, object, oneOf, optional, recordOf, string } from '@cloud/core/service';
+import {
+  arrayOf,
+  boolean,
+  number,
+  object,
+  oneOf,
+  optional,
+  parseTimestamp,
+  recordOf,
+  string,
+} from '@cloud/core/service';
 import { LINKS, type LinkWire, parseLinks } from '../internal/common.js';
 import { METADATA } from '../internal/metadata.js';
 import type { ComputeLink, ComputeMetadata } from '../types.js';

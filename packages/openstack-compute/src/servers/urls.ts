@@ -1,4 +1,4 @@
-import { encodeSegment } from '@cloud/core';
+import { encodeSegment } from '@cloud/core/service';
 
 export const serversPath = () => 'servers';
 export const serversDetailPath = () => 'servers/detail';

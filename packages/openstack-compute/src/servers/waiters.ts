@@ -1,5 +1,5 @@
-import { requireString, type StatusWaiterOptions, ValidationError } from '@cloud/core';
-import { pollForStatus, pollUntilGone } from '@cloud/core/service';
+import { type StatusWaiterOptions, ValidationError } from '@cloud/core';
+import { pollForStatus, pollUntilGone, requireString } from '@cloud/core/service';
 import type { ComputeClient } from '../client.js';
 import { requireServerId } from '../internal/common.js';
 import { getServer } from './servers.js';

@@ -1,5 +1,5 @@
-import { CloudError, type PagedIterable, type RequestOptions, singlePage } from '@cloud/core';
-import { arrayOf, invalidResponse, object, optional, parseResponse } from '@cloud/core/service';
+import { CloudError, type PagedIterable, type RequestOptions } from '@cloud/core';
+import { arrayOf, invalidResponse, object, optional, parseResponse, singlePage } from '@cloud/core/service';
 import type { ComputeClient } from '../client.js';
 import {
   COMPUTE_API_VERSION,

@@ -1,4 +1,4 @@
-import { encodeSegment } from '@cloud/core';
+import { encodeSegment } from '@cloud/core/service';
 
 export const volumeAttachmentsPath = (serverId: string) =>
   `servers/${encodeSegment(serverId)}/os-volume_attachments`;

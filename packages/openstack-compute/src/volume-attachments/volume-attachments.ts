@@ -1,13 +1,13 @@
+import type { PagedIterable, RequestOptions } from '@cloud/core';
 import {
+  arrayOf,
   omitUndefined,
-  type PagedIterable,
   paginate,
-  type RequestOptions,
   requireInteger,
   requireString,
   requireUuid,
-} from '@cloud/core';
-import { arrayOf, unwrap } from '@cloud/core/service';
+  unwrap,
+} from '@cloud/core/service';
 import type { ComputeClient } from '../client.js';
 import { requireServerId } from '../internal/common.js';
 import { requireMicroversion } from '../internal/microversion.js';

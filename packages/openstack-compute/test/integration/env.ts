@@ -5,15 +5,8 @@
  * Without OS_AUTH_URL, or when the cloud runs no compute service, every suite is skipped.
  */
 import { randomBytes } from 'node:crypto';
-import {
-  createServiceClient,
-  createSession,
-  fromPassword,
-  NotFoundError,
-  poll,
-  type ServiceClient,
-  type Session,
-} from '@cloud/core';
+import { createSession, fromPassword, NotFoundError, type Session } from '@cloud/core';
+import { createServiceClient, poll, type ServiceClient } from '@cloud/core/service';
 import { describe } from '@jest/globals';
 import {
   type ComputeClient,

@@ -8,7 +8,8 @@
  * queued), so only the image record of createServerImage is checked here.
  */
 import { generateKeyPairSync } from 'node:crypto';
-import { ConflictError, NotFoundError, pollUntilGone, toArray, WaiterFailureError } from '@cloud/core';
+import { ConflictError, NotFoundError, toArray, WaiterFailureError } from '@cloud/core';
+import { pollUntilGone } from '@cloud/core/service';
 import { afterAll, beforeAll, expect, test } from '@jest/globals';
 import {
   attachVolume,

@@ -1,12 +1,5 @@
-import {
-  omitUndefined,
-  type PagedIterable,
-  paginateByLinks,
-  type RequestOptions,
-  requireNonBlank,
-  ValidationError,
-} from '@cloud/core';
-import { unwrap } from '@cloud/core/service';
+import { type PagedIterable, type RequestOptions, ValidationError } from '@cloud/core';
+import { omitUndefined, paginateByLinks, requireNonBlank, unwrap } from '@cloud/core/service';
 import type { DatabaseClient } from '../client.js';
 import { optionalString, requireId } from '../internal/common.js';
 import type { DatabaseListParams } from '../types.js';

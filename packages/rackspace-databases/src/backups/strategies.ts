@@ -1,5 +1,5 @@
-import { type PagedIterable, type RequestOptions, singlePage, ValidationError } from '@cloud/core';
-import { arrayOf, object, optional, string, unwrap } from '@cloud/core/service';
+import { type PagedIterable, type RequestOptions, ValidationError } from '@cloud/core';
+import { arrayOf, object, optional, singlePage, string, unwrap } from '@cloud/core/service';
 import type { DatabaseClient } from '../client.js';
 import { optionalString, requireId } from '../internal/common.js';
 

@@ -1,4 +1,4 @@
-import { encodeSegment } from '@cloud/core';
+import { encodeSegment } from '@cloud/core/service';
 import { instancePath } from '../instances/urls.js';
 
 export const backupsPath = () => 'backups';

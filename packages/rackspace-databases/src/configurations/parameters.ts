@@ -1,4 +1,4 @@
-import { type PagedIterable, type RequestOptions, singlePage, ValidationError } from '@cloud/core';
+import { type PagedIterable, type RequestOptions, ValidationError } from '@cloud/core';
 import {
   arrayOf,
   boolean,
@@ -7,6 +7,7 @@ import {
   oneOf,
   optional,
   parseResponse,
+  singlePage,
   string,
   unwrap,
 } from '@cloud/core/service';

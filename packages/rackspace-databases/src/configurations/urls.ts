@@ -1,4 +1,4 @@
-import { encodeSegment } from '@cloud/core';
+import { encodeSegment } from '@cloud/core/service';
 
 export const configurationsPath = () => 'configurations';
 export const configurationPath = (id: string) => `configurations/${encodeSegment(id)}`;

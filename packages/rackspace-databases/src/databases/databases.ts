@@ -1,4 +1,5 @@
-import { type PagedIterable, paginateByLinks, type RequestOptions, ValidationError } from '@cloud/core';
+import { type PagedIterable, type RequestOptions, ValidationError } from '@cloud/core';
+import { paginateByLinks } from '@cloud/core/service';
 import type { DatabaseClient } from '../client.js';
 import { requireId } from '../internal/common.js';
 import { requireDatabaseName } from '../internal/validation.js';

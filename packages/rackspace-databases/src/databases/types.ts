@@ -1,5 +1,5 @@
-import { omitUndefined, ValidationError } from '@cloud/core';
-import { object, optional, string } from '@cloud/core/service';
+import { ValidationError } from '@cloud/core';
+import { object, omitUndefined, optional, string } from '@cloud/core/service';
 import { optionalString } from '../internal/common.js';
 import { requireDatabaseName } from '../internal/validation.js';
 

@@ -1,4 +1,4 @@
-import { encodeSegment } from '@cloud/core';
+import { encodeSegment } from '@cloud/core/service';
 
 export const datastoresPath = () => 'datastores';
 export const datastorePath = (id: string) => `datastores/${encodeSegment(id)}`;

@@ -1,5 +1,5 @@
-import { type PagedIterable, type RequestOptions, singlePage } from '@cloud/core';
-import { arrayOf, unwrap } from '@cloud/core/service';
+import type { PagedIterable, RequestOptions } from '@cloud/core';
+import { arrayOf, singlePage, unwrap } from '@cloud/core/service';
 import type { DatabaseClient } from '../client.js';
 import { requireId } from '../internal/common.js';
 import { DATABASE_FLAVOR, type DatabaseFlavor, parseDatabaseFlavor } from './types.js';

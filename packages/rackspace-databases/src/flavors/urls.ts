@@ -1,4 +1,4 @@
-import { encodeSegment } from '@cloud/core';
+import { encodeSegment } from '@cloud/core/service';
 
 export const flavorsPath = () => 'flavors';
 export const flavorPath = (id: string) => `flavors/${encodeSegment(id)}`;

@@ -1,14 +1,12 @@
+import { type PagedIterable, type RequestOptions, ValidationError } from '@cloud/core';
 import {
   omitUndefined,
-  type PagedIterable,
   paginateByLinks,
-  type RequestOptions,
   requireInteger,
   requireNonBlank,
   requireOneOf,
-  ValidationError,
-} from '@cloud/core';
-import { unwrap } from '@cloud/core/service';
+  unwrap,
+} from '@cloud/core/service';
 import type { DatabaseClient } from '../client.js';
 import { toDatabaseWires } from '../databases/types.js';
 import { optionalString, requireId, toDatastoreWire } from '../internal/common.js';

@@ -1,5 +1,15 @@
-import { type RequestOptions, requireNonBlank, requireString, ValidationError } from '@cloud/core';
-import { boolean, number, object, oneOf, recordOf, string, unwrap } from '@cloud/core/service';
+import { type RequestOptions, ValidationError } from '@cloud/core';
+import {
+  boolean,
+  number,
+  object,
+  oneOf,
+  recordOf,
+  requireNonBlank,
+  requireString,
+  string,
+  unwrap,
+} from '@cloud/core/service';
 import type { DatabaseClient } from '../client.js';
 import { requireId } from '../internal/common.js';
 import { instancePath } from './urls.js';

@@ -1,4 +1,4 @@
-import { encodeSegment } from '@cloud/core';
+import { encodeSegment } from '@cloud/core/service';
 
 export const instancesPath = () => 'instances';
 export const instancePath = (id: string) => `instances/${encodeSegment(id)}`;

@@ -1,5 +1,5 @@
-import { requireOneOf, type StatusWaiterOptions, ValidationError } from '@cloud/core';
-import { pollForStatus, pollUntilGone } from '@cloud/core/service';
+import { type StatusWaiterOptions, ValidationError } from '@cloud/core';
+import { pollForStatus, pollUntilGone, requireOneOf } from '@cloud/core/service';
 import type { DatabaseClient } from '../client.js';
 import { requireId } from '../internal/common.js';
 import { getDatabaseInstance } from './instances.js';

@@ -1,5 +1,13 @@
-import { omitUndefined, parseTimestamp, requireString, ValidationError } from '@cloud/core';
-import { arrayOf, object, optional, string } from '@cloud/core/service';
+import { ValidationError } from '@cloud/core';
+import {
+  arrayOf,
+  object,
+  omitUndefined,
+  optional,
+  parseTimestamp,
+  requireString,
+  string,
+} from '@cloud/core/service';
 
 /** @internal wire shape of a link */
 export interface LinkWire {

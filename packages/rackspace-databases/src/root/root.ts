@@ -1,5 +1,5 @@
-import { REDACTED, type RequestOptions } from '@cloud/core';
-import { boolean, object, oneOf, type ResponseLike, string, unwrap } from '@cloud/core/service';
+import type { RequestOptions } from '@cloud/core';
+import { boolean, object, oneOf, REDACTED, type ResponseLike, string, unwrap } from '@cloud/core/service';
 import type { DatabaseClient } from '../client.js';
 import { requireId } from '../internal/common.js';
 import { parseRootUser, type RootUserCredentials, type RootUserWire } from './types.js';

@@ -1,5 +1,5 @@
 import { inspect } from 'node:util';
-import { REDACTED } from '@cloud/core';
+import { REDACTED } from '@cloud/core/service';
 
 /**
  * The root account of an instance, as `enableRootUser` returns it. `password` is readable but not

@@ -1,5 +1,5 @@
-import { type PagedIterable, type RequestOptions, singlePage, ValidationError } from '@cloud/core';
-import { arrayOf, object, string, unwrap } from '@cloud/core/service';
+import { type PagedIterable, type RequestOptions, ValidationError } from '@cloud/core';
+import { arrayOf, object, singlePage, string, unwrap } from '@cloud/core/service';
 import type { DatabaseClient } from '../client.js';
 import { requireId } from '../internal/common.js';
 import { requireDatabaseName } from '../internal/validation.js';

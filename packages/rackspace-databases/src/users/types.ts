@@ -1,5 +1,5 @@
-import { omitUndefined, ValidationError } from '@cloud/core';
-import { arrayOf, object, optional, string } from '@cloud/core/service';
+import { ValidationError } from '@cloud/core';
+import { arrayOf, object, omitUndefined, optional, string } from '@cloud/core/service';
 import {
   requireDatabaseName,
   requireHost,

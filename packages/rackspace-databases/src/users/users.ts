@@ -1,11 +1,5 @@
-import {
-  omitUndefined,
-  type PagedIterable,
-  paginateByLinks,
-  type RequestOptions,
-  ValidationError,
-} from '@cloud/core';
-import { unwrap } from '@cloud/core/service';
+import { type PagedIterable, type RequestOptions, ValidationError } from '@cloud/core';
+import { omitUndefined, paginateByLinks, unwrap } from '@cloud/core/service';
 import type { DatabaseClient } from '../client.js';
 import { requireId } from '../internal/common.js';
 import { requireHost, requirePassword, requireUserName } from '../internal/validation.js';

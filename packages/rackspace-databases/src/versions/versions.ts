@@ -1,5 +1,5 @@
-import { type PagedIterable, type RequestOptions, singlePage } from '@cloud/core';
-import { arrayOf, object, optional, string, unwrap } from '@cloud/core/service';
+import type { PagedIterable, RequestOptions } from '@cloud/core';
+import { arrayOf, object, optional, singlePage, string, unwrap } from '@cloud/core/service';
 import type { DatabaseClient } from '../client.js';
 import type { DatabaseLink } from '../instances/types.js';
 import { LINKS, type LinkWire } from '../internal/common.js';

@@ -1,10 +1,5 @@
-import {
-  AuthenticationError,
-  type CredentialProvider,
-  createAuthResult,
-  toHttpError,
-  ValidationError,
-} from '@cloud/core';
+import { AuthenticationError, type CredentialProvider, createAuthResult, ValidationError } from '@cloud/core';
+import { toHttpError } from '@cloud/core/service';
 import { header, intHeader } from '../internal/headers.js';
 
 /**

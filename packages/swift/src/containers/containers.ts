@@ -1,4 +1,5 @@
-import { ConflictError, NotFoundError, type PagedIterable, paginate, type RequestOptions } from '@cloud/core';
+import { ConflictError, NotFoundError, type PagedIterable, type RequestOptions } from '@cloud/core';
+import { paginate } from '@cloud/core/service';
 import type { SwiftClient } from '../client.js';
 import { checkConcurrency } from '../client.js';
 import {

@@ -1,4 +1,4 @@
-import { redactHeaders } from '@cloud/core';
+import { redactHeaders } from '@cloud/core/service';
 import { checkHeaderValue } from './validate.js';
 
 /** Response headers as core returns them (lower-cased names). */

@@ -1,4 +1,5 @@
-import { byteLength, ValidationError } from '@cloud/core';
+import { ValidationError } from '@cloud/core';
+import { byteLength } from '@cloud/core/service';
 
 /**
  * Longest container name Swift accepts, in UTF-8 bytes.

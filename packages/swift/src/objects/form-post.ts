@@ -1,4 +1,5 @@
-import { encodePath, encodeSegment, type RequestOptions, ValidationError } from '@cloud/core';
+import { type RequestOptions, ValidationError } from '@cloud/core';
+import { encodePath, encodeSegment } from '@cloud/core/service';
 import type { SwiftClient } from '../client.js';
 import { checkContainerName } from '../internal/validate.js';
 import {

@@ -1,12 +1,5 @@
-import {
-  encodePath,
-  encodeSegment,
-  NotFoundError,
-  paginate,
-  type RequestOptions,
-  ValidationError,
-} from '@cloud/core';
-import { object, parseResponse, string } from '@cloud/core/service';
+import { NotFoundError, type RequestOptions, ValidationError } from '@cloud/core';
+import { encodePath, encodeSegment, object, paginate, parseResponse, string } from '@cloud/core/service';
 import { parseBulkResponse } from '../account/bulk-response.js';
 import type { SwiftClient } from '../client.js';
 import { containerPath } from '../containers/urls.js';

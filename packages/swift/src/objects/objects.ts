@@ -1,4 +1,5 @@
-import { type PagedIterable, paginate, type RequestOptions, ValidationError } from '@cloud/core';
+import { type PagedIterable, type RequestOptions, ValidationError } from '@cloud/core';
+import { paginate } from '@cloud/core/service';
 import type { SwiftClient } from '../client.js';
 import { containerPath } from '../containers/urls.js';
 import { dateHeader, header, unquote } from '../internal/headers.js';

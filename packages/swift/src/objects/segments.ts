@@ -1,12 +1,5 @@
-import {
-  AbortError,
-  encodePath,
-  encodeSegment,
-  IntegrityError,
-  type RequestOptions,
-  TimeoutError,
-  ValidationError,
-} from '@cloud/core';
+import { AbortError, IntegrityError, type RequestOptions, TimeoutError, ValidationError } from '@cloud/core';
+import { encodePath, encodeSegment } from '@cloud/core/service';
 import { checkConcurrency, checkSegmentSize, MAX_SEGMENT_SIZE, type SwiftClient } from '../client.js';
 import { containerPath } from '../containers/urls.js';
 import { SwiftUploadUnconfirmedError } from '../errors.js';

@@ -1,5 +1,6 @@
 import { createHmac } from 'node:crypto';
-import { encodePath, encodeSegment, type RequestOptions, ValidationError } from '@cloud/core';
+import { type RequestOptions, ValidationError } from '@cloud/core';
+import { encodePath, encodeSegment } from '@cloud/core/service';
 import type { SwiftClient } from '../client.js';
 import { containerPath } from '../containers/urls.js';
 import { TempUrlKeyMissingError } from '../errors.js';

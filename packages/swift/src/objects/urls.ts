@@ -1,4 +1,4 @@
-import { encodePath, encodeSegment } from '@cloud/core';
+import { encodePath, encodeSegment } from '@cloud/core/service';
 
 /** @internal `<container>/<object>`, every segment encoded, the object's `/` kept. */
 export const objectPath = (container: string, name: string): string =>
