@@ -32,10 +32,12 @@ export const mockEndpoints = (region = 'RegionOne') => {
     objectStoreInternal: `https://swift-internal.${r}.mock.test/v1/AUTH_${MOCK_PROJECT_ID}`,
     cdn: `https://cdn.${r}.mock.test/v1/AUTH_${MOCK_PROJECT_ID}`,
     database: `https://database.${r}.mock.test/v1.0/${MOCK_PROJECT_ID}`,
+    dns: `https://dns.${r}.mock.test`,
+    raxDns: `https://dns-rax.${r}.mock.test/v1.0/${MOCK_PROJECT_ID}`,
   };
 };
 
-/** A Keystone v3 catalog with compute, object-store, CDN and database in two regions. */
+/** A Keystone v3 catalog with compute, object-store, CDN, database and DNS (Designate, Rackspace) in two regions. */
 export function mockCatalogV3(regions: readonly string[] = MOCK_REGIONS) {
   const ep = (type: keyof ReturnType<typeof mockEndpoints>) =>
     regions.flatMap((region) => [
@@ -59,6 +61,8 @@ export function mockCatalogV3(regions: readonly string[] = MOCK_REGIONS) {
     { id: 'svc-swift', type: 'object-store', name: 'swift', endpoints: ep('objectStore') },
     { id: 'svc-cdn', type: 'rax:object-cdn', name: 'cloudFilesCDN', endpoints: ep('cdn') },
     { id: 'svc-trove', type: 'database', name: 'trove', endpoints: ep('database') },
+    { id: 'svc-designate', type: 'dns', name: 'designate', endpoints: ep('dns') },
+    { id: 'svc-rax-dns', type: 'rax:dns', name: 'cloudDNS', endpoints: ep('raxDns') },
   ];
 }
 
@@ -154,6 +158,7 @@ export function identityHandlers(state: MockIdentity): RequestHandler[] {
             v2('object-store', 'cloudFiles', 'objectStore'),
             v2('rax:object-cdn', 'cloudFilesCDN', 'cdn'),
             v2('rax:database', 'cloudDatabases', 'database'),
+            v2('rax:dns', 'cloudDNS', 'raxDns'),
           ],
           user: { id: 'u-1', name: 'demo', 'RAX-AUTH:defaultRegion': 'RegionOne' },
         },
