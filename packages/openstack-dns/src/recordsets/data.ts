@@ -48,6 +48,8 @@ export function srvRecordData(fields: SrvRecordFields): string {
 /**
  * The data of one TXT record from plain text: quoted, with `"` and `\` escaped, and split into
  * strings of at most 255 characters (DNS's limit per string), so any length of text fits.
+ * Designate releases before 2023.2 (e.g. Zed) refuse a record longer than 255 characters in
+ * all with a 400; newer ones accept the split form.
  * @example txtRecordData('v=spf1 include:_spf.example.com -all'); // '"v=spf1 include:_spf.example.com -all"'
  */
 export function txtRecordData(text: string): string {

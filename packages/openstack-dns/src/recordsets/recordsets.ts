@@ -44,6 +44,7 @@ export interface ListRecordsetsParams extends DnsSortParams {
  * @example listRecordsetsAcrossZones(dns, { type: 'PTR', status: 'ERROR' });
  */
 export interface ListRecordsetsAcrossZonesParams extends ListRecordsetsParams {
+  /** @remarks Designate Zed answers 500 to this filter; prefer {@link listRecordsets} there. */
   zoneId?: string | undefined;
 }
 

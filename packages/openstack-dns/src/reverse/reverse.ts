@@ -102,8 +102,13 @@ export async function setFloatingIpPtr(
 }
 
 /**
- * Removes the PTR record of a floating IP (`ptrdname: null`).
- * @example await unsetFloatingIpPtr(dns, 'RegionOne', fipId);
+ * Removes the PTR record of a floating IP (`ptrdname: null`). Once applied, the floating IP's
+ * entry reads `INACTIVE` with no `ptrdname`.
+ * @example
+ * ```ts
+ * await unsetFloatingIpPtr(dns, 'RegionOne', fipId);
+ * await waitForFloatingIpPtrStatus(dns, 'RegionOne', fipId, 'INACTIVE');
+ * ```
  */
 export async function unsetFloatingIpPtr(
   client: DnsClient,

@@ -10,8 +10,11 @@ import {
 } from '@cloud/core/service';
 import { type DnsLinks, LINKS, optionalDate } from '../internal/common.js';
 
-/** Statuses of a zone or recordset: `PENDING` while a change is applied, then `ACTIVE` or `ERROR`. */
-export type KnownDnsStatus = 'ACTIVE' | 'PENDING' | 'ERROR' | 'DELETED' | 'SUCCESS' | 'NO_ZONE';
+/**
+ * Statuses of a zone, recordset or PTR record: `PENDING` while a change is applied, then
+ * `ACTIVE` or `ERROR`; a floating IP whose PTR record was unset is `INACTIVE`.
+ */
+export type KnownDnsStatus = 'ACTIVE' | 'PENDING' | 'ERROR' | 'DELETED' | 'INACTIVE' | 'SUCCESS' | 'NO_ZONE';
 /** A status, known or not. */
 export type DnsStatus = KnownDnsStatus | (string & {});
 /** What the pending change is: `CREATE`, `UPDATE`, `DELETE`, or `NONE` once applied. */
