@@ -7,6 +7,8 @@ export default library({
     swift: 'src/swift.ts',
     compute: 'src/compute.ts',
     databases: 'src/databases.ts',
+    dns: 'src/dns.ts',
+    'rackspace-dns': 'src/rackspace-dns.ts',
     providers: 'src/providers/index.ts',
   },
 });

@@ -2,7 +2,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as core from '@cloud/core';
 import * as compute from '@cloud/openstack-compute';
+import * as dns from '@cloud/openstack-dns';
 import * as databases from '@cloud/rackspace-databases';
+import * as rackspaceDns from '@cloud/rackspace-dns';
 import * as swift from '@cloud/swift';
 import { describe, expect, it } from '@jest/globals';
 import {
@@ -16,8 +18,10 @@ import {
 import * as sdkCompute from '../src/compute.js';
 import * as sdkCore from '../src/core.js';
 import * as sdkDatabases from '../src/databases.js';
+import * as sdkDns from '../src/dns.js';
 import * as sdk from '../src/index.js';
 import * as sdkProviders from '../src/providers/index.js';
+import * as sdkRackspaceDns from '../src/rackspace-dns.js';
 import * as sdkSwift from '../src/swift.js';
 
 const packages: [string, Record<string, unknown>, Record<string, unknown>][] = [
@@ -25,6 +29,8 @@ const packages: [string, Record<string, unknown>, Record<string, unknown>][] = [
   ['@cloud/swift', swift, sdkSwift],
   ['@cloud/openstack-compute', compute, sdkCompute],
   ['@cloud/rackspace-databases', databases, sdkDatabases],
+  ['@cloud/openstack-dns', dns, sdkDns],
+  ['@cloud/rackspace-dns', rackspaceDns, sdkRackspaceDns],
 ];
 
 describe('@cloud/sdk root', () => {
