@@ -14,6 +14,8 @@ const CORE = '@cloud/core';
 const SWIFT = '@cloud/swift';
 const COMPUTE = '@cloud/openstack-compute';
 const DATABASES = '@cloud/rackspace-databases';
+const DNS = '@cloud/openstack-dns';
+const RACKSPACE_DNS = '@cloud/rackspace-dns';
 const SDK = '@cloud/sdk';
 
 /** The bundles the check builds. */
@@ -35,6 +37,18 @@ export const HANDLERS: HandlerSpec[] = [
     file: 'handlers/databases-list.ts',
     imports: "listDatabaseInstances from '@cloud/rackspace-databases'",
     allow: [CORE, DATABASES],
+  },
+  {
+    name: 'dns-list',
+    file: 'handlers/dns-list.ts',
+    imports: "listZones from '@cloud/openstack-dns'",
+    allow: [CORE, DNS],
+  },
+  {
+    name: 'rackspace-dns-list',
+    file: 'handlers/rackspace-dns-list.ts',
+    imports: "listDomains from '@cloud/rackspace-dns'",
+    allow: [CORE, RACKSPACE_DNS],
   },
   {
     name: 'sdk-swift-upload',

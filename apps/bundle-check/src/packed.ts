@@ -4,7 +4,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 /** The published packages, by folder under `packages/`. */
-export const PUBLISHED_PACKAGES = ['core', 'swift', 'openstack-compute', 'rackspace-databases', 'sdk'];
+export const PUBLISHED_PACKAGES = [
+  'core',
+  'swift',
+  'openstack-compute',
+  'rackspace-databases',
+  'openstack-dns',
+  'rackspace-dns',
+  'sdk',
+];
 
 /** A throw-away project that installed the packed tarballs, as a user's project would. */
 export interface PackedProject {
