@@ -10,6 +10,8 @@ export default library({
     databases: 'src/databases.ts',
     image: 'src/image.ts',
     network: 'src/network.ts',
+    dns: 'src/dns.ts',
+    'rackspace-dns': 'src/rackspace-dns.ts',
     providers: 'src/providers/index.ts',
   },
 });

@@ -12,5 +12,7 @@ module.exports = {
   moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
   testMatch: ['<rootDir>/test/**/*.test.ts'],
   testPathIgnorePatterns: ['/node_modules/', '/test/integration/'],
+  // Suites stream several MiB through msw and real sockets; on a busy 2-core machine 5 s is too tight.
+  testTimeout: 30_000,
   reporters: ['default', [require.resolve('./summary-reporter.cjs'), { kind: 'unit' }]],
 };

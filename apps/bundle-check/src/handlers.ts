@@ -17,6 +17,8 @@ const DATABASES = '@cloud/rackspace-databases';
 const IMAGE = '@cloud/openstack-image';
 const BLOCK_STORAGE = '@cloud/openstack-block-storage';
 const NETWORK = '@cloud/openstack-network';
+const DNS = '@cloud/openstack-dns';
+const RACKSPACE_DNS = '@cloud/rackspace-dns';
 const SDK = '@cloud/sdk';
 
 /** The bundles the check builds. */
@@ -50,6 +52,18 @@ export const HANDLERS: HandlerSpec[] = [
     file: 'handlers/network-list.ts',
     imports: "listNetworks from '@cloud/openstack-network'",
     allow: [CORE, NETWORK],
+  },
+  {
+    name: 'dns-list',
+    file: 'handlers/dns-list.ts',
+    imports: "listZones from '@cloud/openstack-dns'",
+    allow: [CORE, DNS],
+  },
+  {
+    name: 'rackspace-dns-list',
+    file: 'handlers/rackspace-dns-list.ts',
+    imports: "listDomains from '@cloud/rackspace-dns'",
+    allow: [CORE, RACKSPACE_DNS],
   },
   {
     name: 'sdk-swift-upload',

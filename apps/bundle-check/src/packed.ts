@@ -12,6 +12,8 @@ export const PUBLISHED_PACKAGES = [
   'openstack-image',
   'openstack-block-storage',
   'openstack-network',
+  'openstack-dns',
+  'rackspace-dns',
   'sdk',
 ];
 

@@ -3,9 +3,11 @@ import { join } from 'node:path';
 import * as core from '@cloud/core';
 import * as blockStorage from '@cloud/openstack-block-storage';
 import * as compute from '@cloud/openstack-compute';
+import * as dns from '@cloud/openstack-dns';
 import * as image from '@cloud/openstack-image';
 import * as network from '@cloud/openstack-network';
 import * as databases from '@cloud/rackspace-databases';
+import * as rackspaceDns from '@cloud/rackspace-dns';
 import * as swift from '@cloud/swift';
 import { describe, expect, it } from '@jest/globals';
 import {
@@ -20,10 +22,12 @@ import * as sdkBlockStorage from '../src/block-storage.js';
 import * as sdkCompute from '../src/compute.js';
 import * as sdkCore from '../src/core.js';
 import * as sdkDatabases from '../src/databases.js';
+import * as sdkDns from '../src/dns.js';
 import * as sdkImage from '../src/image.js';
 import * as sdk from '../src/index.js';
 import * as sdkNetwork from '../src/network.js';
 import * as sdkProviders from '../src/providers/index.js';
+import * as sdkRackspaceDns from '../src/rackspace-dns.js';
 import * as sdkSwift from '../src/swift.js';
 
 const packages: [string, Record<string, unknown>, Record<string, unknown>][] = [
@@ -34,6 +38,8 @@ const packages: [string, Record<string, unknown>, Record<string, unknown>][] = [
   ['@cloud/rackspace-databases', databases, sdkDatabases],
   ['@cloud/openstack-image', image, sdkImage],
   ['@cloud/openstack-network', network, sdkNetwork],
+  ['@cloud/openstack-dns', dns, sdkDns],
+  ['@cloud/rackspace-dns', rackspaceDns, sdkRackspaceDns],
 ];
 
 describe('@cloud/sdk root', () => {

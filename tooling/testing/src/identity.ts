@@ -37,10 +37,12 @@ export const mockEndpoints = (region = 'RegionOne') => {
     blockStorage: `https://volume.${r}.mock.test/v3/${MOCK_PROJECT_ID}`,
     /** Unversioned, as Neutron is usually registered; the client adds `/v2.0`. */
     network: `https://network.${r}.mock.test:9696`,
+    dns: `https://dns.${r}.mock.test`,
+    raxDns: `https://dns-rax.${r}.mock.test/v1.0/${MOCK_PROJECT_ID}`,
   };
 };
 
-/** A Keystone v3 catalog with compute, object-store, CDN, database and network in two regions. */
+/** A Keystone v3 catalog with every service the packages cover, in two regions. */
 export function mockCatalogV3(regions: readonly string[] = MOCK_REGIONS) {
   const ep = (type: keyof ReturnType<typeof mockEndpoints>) =>
     regions.flatMap((region) => [
@@ -68,6 +70,8 @@ export function mockCatalogV3(regions: readonly string[] = MOCK_REGIONS) {
     // listed as `volumev3`, as many clouds still do: clients must fall back from `block-storage`
     { id: 'svc-cinder', type: 'volumev3', name: 'cinderv3', endpoints: ep('blockStorage') },
     { id: 'svc-neutron', type: 'network', name: 'neutron', endpoints: ep('network') },
+    { id: 'svc-designate', type: 'dns', name: 'designate', endpoints: ep('dns') },
+    { id: 'svc-rax-dns', type: 'rax:dns', name: 'cloudDNS', endpoints: ep('raxDns') },
   ];
 }
 
@@ -163,6 +167,7 @@ export function identityHandlers(state: MockIdentity): RequestHandler[] {
             v2('object-store', 'cloudFiles', 'objectStore'),
             v2('rax:object-cdn', 'cloudFilesCDN', 'cdn'),
             v2('rax:database', 'cloudDatabases', 'database'),
+            v2('rax:dns', 'cloudDNS', 'raxDns'),
           ],
           user: { id: 'u-1', name: 'demo', 'RAX-AUTH:defaultRegion': 'RegionOne' },
         },

@@ -1,0 +1,17 @@
+export const zonesPath = () => 'v2/zones';
+export const zonePath = (id: string) => `v2/zones/${id}`;
+export const zoneNameserversPath = (id: string) => `v2/zones/${id}/nameservers`;
+export const zoneAbandonPath = (id: string) => `v2/zones/${id}/tasks/abandon`;
+export const zoneExportTaskPath = (id: string) => `v2/zones/${id}/tasks/export`;
+export const zoneExportsPath = () => 'v2/zones/tasks/exports';
+export const zoneExportPath = (id: string) => `v2/zones/tasks/exports/${id}`;
+export const zoneExportContentPath = (id: string) => `v2/zones/tasks/exports/${id}/export`;
+export const zoneImportsPath = () => 'v2/zones/tasks/imports';
+export const zoneImportPath = (id: string) => `v2/zones/tasks/imports/${id}`;
+export const transferRequestsOfZonePath = (zoneId: string) => `v2/zones/${zoneId}/tasks/transfer_requests`;
+export const transferRequestsPath = () => 'v2/zones/tasks/transfer_requests';
+export const transferRequestPath = (id: string) => `v2/zones/tasks/transfer_requests/${id}`;
+export const transferAcceptsPath = () => 'v2/zones/tasks/transfer_accepts';
+export const transferAcceptPath = (id: string) => `v2/zones/tasks/transfer_accepts/${id}`;
+export const zoneSharesPath = (zoneId: string) => `v2/zones/${zoneId}/shares`;
+export const zoneSharePath = (zoneId: string, id: string) => `v2/zones/${zoneId}/shares/${id}`;
