@@ -54,6 +54,8 @@ describe('fromPassword (v3)', () => {
       'image',
       'volumev3',
       'network',
+      'dns',
+      'rax:dns',
     ]);
   });
 

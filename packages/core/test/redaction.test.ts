@@ -103,6 +103,17 @@ describe('secrets never leak', () => {
     );
     expect(redactText('X-Auth-Token: gAAAA123')).toBe('X-Auth-Token: [REDACTED]');
   });
+
+  it('redactText removes a secret cut short by a truncated body, and private keys', () => {
+    expect(redactText('{"user": {"name": "root", "password": "hunter2-and-mo')).toBe(
+      '{"user": {"name": "root", "password": "[REDACTED]',
+    );
+    expect(redactText('{"password": "ends-in-a-backslash\\')).not.toContain('ends-in');
+    expect(redactText('{"password": "a\\"b", "n": 1}')).toBe('{"password": "[REDACTED]", "n": 1}');
+    const key = '{"keypair": {"private_key": "-----BEGIN RSA PRIVATE KEY-----\\nMIIEow", "name": "k"}}';
+    expect(redactText(key)).not.toContain('MIIEow');
+    expect(redactText(key)).toContain('"name": "k"');
+  });
 });
 
 describe('error hierarchy', () => {

@@ -17,8 +17,9 @@ export const SECRET_HEADERS: ReadonlySet<string> = new Set([
 ]);
 
 const SECRET_QUERY = /([?&](?:temp_url_sig|signature|token|password|apikey|api_key|secret)=)[^&#\s"']*/gi;
+// The value may be cut short (a truncated body): then the secret runs to the end of the text.
 const SECRET_JSON =
-  /("(?:password|apiKey|api_key|secret|token|id_token|access_token|adminPass|X-Auth-Token|credential)"\s*:\s*")(?:[^"\\]|\\.)*(")/gi;
+  /("(?:password|apiKey|api_key|secret|token|id_token|access_token|adminPass|X-Auth-Token|credential|private_key|privateKey)"\s*:\s*")(?:[^"\\]|\\.)*\\?("|$)/gi;
 const SECRET_HEADER_TEXT =
   /((?:x-auth-token|x-subject-token|x-storage-token|x-auth-key|authorization|temp-url-key(?:-2)?)\s*[:=]\s*)[^\s,;"'}]+/gi;
 
