@@ -4,6 +4,7 @@ import type { AuthResult } from './auth/types.js';
 import type { EndpointInterface } from './catalog/catalog.js';
 import { toHttpError } from './errors/http-errors.js';
 import { callSignal } from './http/deadline.js';
+import { headerValue } from './http/headers.js';
 import {
   compose,
   discard,
@@ -12,14 +13,8 @@ import {
   type PipelineRequest,
   type PipelineResponse,
 } from './http/pipeline.js';
-import type {
-  HttpResponse,
-  HttpStreamResponse,
-  RequestBody,
-  RequestOptions,
-  TransferProgress,
-} from './http/transport.js';
-import { joinUrl, normalizeBaseUrl, type SearchParamValue } from './http/url.js';
+import type { HttpRequest, HttpResponse, HttpStreamResponse } from './http/transport.js';
+import { joinUrl, normalizeBaseUrl } from './http/url.js';
 import { invalidResponse } from './response/shape.js';
 import type { Session } from './session.js';
 
@@ -43,20 +38,13 @@ export interface ServiceClientOptions {
 export type ResponseType = 'json' | 'text' | 'buffer';
 
 /** One service request. `path` is relative to the endpoint and already encoded, or an absolute link. */
-export interface ServiceRequest extends RequestOptions {
-  searchParams?: Record<string, SearchParamValue> | undefined;
-  json?: unknown;
-  body?: RequestBody | undefined;
+export interface ServiceRequest extends Omit<HttpRequest, 'method' | 'url'> {
   /** Default `json` (an empty body yields `undefined`). */
   responseType?: ResponseType | undefined;
   /** Names the resource in error messages, e.g. `container "logs"`. */
   resource?: string | undefined;
   /** Statuses to return rather than throw (besides 2xx). */
   okStatuses?: number[] | undefined;
-  idempotent?: boolean | undefined;
-  onUploadProgress?: ((p: TransferProgress) => void) | undefined;
-  /** Set `false` to receive the body exactly as stored (no content-encoding decoding). Default true. */
-  decompress?: boolean | undefined;
   /**
    * Secret values this request carries (a temp-URL key, a password): scrubbed, like the token, from
    * error bodies, error headers and debug logs should the server echo them.
@@ -89,17 +77,12 @@ export interface ServiceClient {
   stream(method: string, path: string, req?: ServiceRequest): Promise<HttpStreamResponse>;
 }
 
-const first = (h: HttpResponse['headers'], name: string): string | undefined => {
-  const v = h[name];
-  return Array.isArray(v) ? v[0] : v;
-};
-
 function parseBody<T>(res: HttpResponse, method: string, type: ResponseType): T {
   if (type === 'buffer') return res.body as T;
   const text = res.body.toString('utf8');
   if (type === 'text') return text as T;
   if (text.trim() === '') return undefined as T;
-  const ct = first(res.headers, 'content-type') ?? '';
+  const ct = headerValue(res.headers, 'content-type') ?? '';
   if (!/json/i.test(ct) && !/^\s*[[{]/.test(text)) return text as T;
   try {
     return JSON.parse(text) as T;

@@ -6,6 +6,7 @@ import {
 } from '../catalog/catalog.js';
 import { AuthenticationError, ValidationError } from '../errors/errors.js';
 import { extractFaultMessage } from '../errors/http-errors.js';
+import { headerValue } from '../http/headers.js';
 import { scrubSecrets } from '../http/redact.js';
 import type { HttpResponse } from '../http/transport.js';
 import { normalizeBaseUrl } from '../http/url.js';
@@ -39,11 +40,6 @@ export function versionedAuthUrl(authUrl: string, version: IdentityVersion): str
   return `${base}/${version}`;
 }
 
-const header = (res: Pick<HttpResponse, 'headers'>, name: string): string | undefined => {
-  const v = res.headers[name];
-  return Array.isArray(v) ? v[0] : v;
-};
-
 /** True when a 404 body is Keystone's own JSON error: the API is there, it did not find what was sent. */
 const isIdentityError = (body: string): boolean => {
   try {
@@ -69,7 +65,7 @@ async function postTokens(
     headers: { accept: 'application/json' },
   });
   if (res.status >= 200 && res.status < 300) return res;
-  const requestId = header(res, 'x-openstack-request-id');
+  const requestId = headerValue(res.headers, 'x-openstack-request-id');
   const text = scrubSecrets(res.body.toString('utf8'), secrets);
   const fault = extractFaultMessage(text);
   const hint =
@@ -103,7 +99,7 @@ export function tokenLifetime(
   res: Pick<HttpResponse, 'headers'>,
 ): number | undefined {
   if (!expiresAt) return undefined;
-  const from = dateOf(issuedAt) ?? dateOf(header({ headers: res.headers }, 'date'));
+  const from = dateOf(issuedAt) ?? dateOf(headerValue(res.headers, 'date'));
   if (from) return expiresAt.getTime() - from.getTime();
   const local = expiresAt.getTime() - Date.now();
   return local > 0 ? local : undefined;
@@ -177,7 +173,7 @@ export async function keystoneV3(
   const url = `${authUrl}/auth/tokens`;
   const res = await postTokens(ctx, url, { auth }, who, secrets);
   const body = parsed(res, url);
-  const token = header(res, 'x-subject-token');
+  const token = headerValue(res.headers, 'x-subject-token');
   if (!token) throw invalidResponse(body, 'the identity service returned no X-Subject-Token header');
   const t = unwrap(body, 'token', V3_TOKEN);
   const expiresAt = dateOf(t.expires_at);

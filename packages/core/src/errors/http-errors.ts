@@ -1,3 +1,4 @@
+import { headerValue } from '../http/headers.js';
 import { redactHeaders, redactText, scrubSecrets } from '../http/redact.js';
 import {
   BadRequestError,
@@ -70,17 +71,12 @@ export interface FailedExchange {
 
 const scrub = scrubSecrets;
 
-const header = (h: FailedExchange['headers'], name: string): string | undefined => {
-  const v = h[name];
-  return Array.isArray(v) ? v[0] : v;
-};
-
 /** Maps an HTTP error status to the matching {@link HttpError} subclass. */
 export function toHttpError(x: FailedExchange): HttpError {
   const requestId =
-    header(x.headers, 'x-openstack-request-id') ??
-    header(x.headers, 'x-trans-id') ??
-    header(x.headers, 'x-compute-request-id');
+    headerValue(x.headers, 'x-openstack-request-id') ??
+    headerValue(x.headers, 'x-trans-id') ??
+    headerValue(x.headers, 'x-compute-request-id');
   const body = x.body === undefined ? undefined : redactText(scrub(x.body.slice(0, MAX_BODY), x.secrets));
   const fault = extractFaultMessage(body);
   const what = x.resource ? `${x.resource}: ` : '';
@@ -113,7 +109,7 @@ export function toHttpError(x: FailedExchange): HttpError {
     case 429:
       return new RateLimitError(message, {
         ...details,
-        retryAfterMs: parseRetryAfter(header(x.headers, 'retry-after')),
+        retryAfterMs: parseRetryAfter(headerValue(x.headers, 'retry-after')),
       });
     case 503:
       return new ServiceUnavailableError(message, details);

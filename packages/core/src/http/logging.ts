@@ -1,12 +1,8 @@
+import { headerValue } from './headers.js';
 import type { Middleware } from './pipeline.js';
 import { redactHeaders, redactUrl, scrubSecrets, secretValuesOf } from './redact.js';
 import type { HttpLogger } from './transport.js';
 import { buildQuery } from './url.js';
-
-const firstHeader = (h: Record<string, string | string[] | undefined>, name: string): string | undefined => {
-  const v = h[name];
-  return Array.isArray(v) ? v[0] : v;
-};
 
 /**
  * Logs each attempt's request, response or error, redacted: secret headers, URL signatures and
@@ -27,7 +23,7 @@ export function loggingMiddleware(log: HttpLogger): Middleware {
         status: res.status,
         durationMs: Date.now() - started,
         requestId:
-          firstHeader(res.headers, 'x-openstack-request-id') ?? firstHeader(res.headers, 'x-trans-id'),
+          headerValue(res.headers, 'x-openstack-request-id') ?? headerValue(res.headers, 'x-trans-id'),
         headers: redactHeaders(res.headers, secrets),
       });
       return res;

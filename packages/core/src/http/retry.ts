@@ -2,6 +2,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { NetworkError, TimeoutError } from '../errors/errors.js';
 import { parseRetryAfter } from '../errors/http-errors.js';
 import { abortedError } from './deadline.js';
+import { headerValue } from './headers.js';
 import { discard, type Middleware, type PipelineRequest } from './pipeline.js';
 import { redactUrl } from './redact.js';
 import type { HttpLogger, RequestBody } from './transport.js';
@@ -29,11 +30,6 @@ const RETRY_CODES = new Set([
 const isReplayable = (body: RequestBody | undefined): boolean =>
   body === undefined || typeof body === 'string' || body instanceof Uint8Array;
 
-const firstHeader = (h: Record<string, string | string[] | undefined>, name: string): string | undefined => {
-  const v = h[name];
-  return Array.isArray(v) ? v[0] : v;
-};
-
 /** The low-level code behind a transport error (`ECONNRESET`, `ETIMEDOUT`), if it may be retried. */
 function retryCode(error: unknown): string | undefined {
   if (error instanceof TimeoutError) return 'ETIMEDOUT';
@@ -59,7 +55,7 @@ export function retryMiddleware(policy: RetryPolicy, log?: HttpLogger): Middlewa
   }
 
   function backoff(attempt: number, headers?: Record<string, string | string[] | undefined>): number {
-    const after = headers ? parseRetryAfter(firstHeader(headers, 'retry-after')) : undefined;
+    const after = headers ? parseRetryAfter(headerValue(headers, 'retry-after')) : undefined;
     if (after !== undefined) return Math.min(after, policy.maxDelayMs);
     const cap = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (attempt - 1));
     return Math.round(cap / 2 + Math.random() * (cap / 2));

@@ -1,14 +1,10 @@
-import { redactHeaders } from '@cloud/core/service';
+import { headerValue, type ResponseHeaders, redactHeaders } from '@cloud/core/service';
 import { checkHeaderValue } from './validate.js';
 
-/** Response headers as core returns them (lower-cased names). */
-export type ResponseHeaders = Record<string, string | string[] | undefined>;
+export type { ResponseHeaders };
 
 /** @internal First value of a header. */
-export const header = (headers: ResponseHeaders, name: string): string | undefined => {
-  const v = headers[name];
-  return Array.isArray(v) ? v[0] : v;
-};
+export const header = headerValue;
 
 /** @internal Integer value of a header, or undefined. */
 export const intHeader = (headers: ResponseHeaders, name: string): number | undefined => {
