@@ -114,15 +114,8 @@ export async function uploadObject(
     }
     if (mode === true || (mode === 'auto' && split.data.length > threshold)) {
       const plan = planSegments(client, container, name, params, split.data.length);
-      return uploadSegments(
-        client,
-        container,
-        name,
-        segmentBuffer(split.data, plan.segmentSize),
-        plan,
-        params,
-        options,
-      );
+      const segments = segmentBuffer(split.data, plan.segmentSize);
+      return uploadSegments({ client, container, name, segments, plan, params, options });
     }
     return putObject(client, container, name, split.data, undefined, params, options);
   }
@@ -133,16 +126,8 @@ export async function uploadObject(
   }
   const plan = planSegments(client, container, name, params, size);
   if (mode === true || size !== undefined) {
-    return uploadSegments(
-      client,
-      container,
-      name,
-      segmentStream(source, plan.segmentSize),
-      plan,
-      params,
-      options,
-      source,
-    );
+    const segments = segmentStream(source, plan.segmentSize);
+    return uploadSegments({ client, container, name, segments, plan, params, options, source });
   }
   // Unknown length: read up to two segments to learn whether one PUT is enough.
   const segments = segmentStream(source, plan.segmentSize);
@@ -152,16 +137,16 @@ export async function uploadObject(
   if (!second || second.done) {
     return putObject(client, container, name, first.value, undefined, params, options);
   }
-  return uploadSegments(
+  return uploadSegments({
     client,
     container,
     name,
-    prepend([first.value, second.value], segments),
+    segments: prepend([first.value, second.value], segments),
     plan,
     params,
     options,
     source,
-  );
+  });
 }
 
 /**
