@@ -1,4 +1,9 @@
-export { getAccountMetadata, removeAccountMetadata, setAccountMetadata } from './account/account.js';
+export {
+  getAccountMetadata,
+  removeAccountMetadata,
+  setAccountMetadata,
+  setAccountTempUrlKey,
+} from './account/account.js';
 export {
   type ArchiveFormat,
   type BulkDeleteItem,
@@ -46,7 +51,12 @@ export {
   removeContainerMetadata,
   setContainerMetadata,
 } from './containers/containers.js';
-export { setContainerAcl, setContainerQuota, setContainerVersioning } from './containers/settings.js';
+export {
+  setContainerAcl,
+  setContainerQuota,
+  setContainerTempUrlKey,
+  setContainerVersioning,
+} from './containers/settings.js';
 export {
   type Container,
   type ContainerAcl,
@@ -114,8 +124,6 @@ export {
   createTempUrl,
   getTempUrlKey,
   type SignatureExpiry,
-  setAccountTempUrlKey,
-  setContainerTempUrlKey,
   type TempUrlDigest,
   type TempUrlMethod,
   type TempUrlOptions,

@@ -1,6 +1,11 @@
-import type { RequestOptions } from '@cloud/core';
+import { type RequestOptions, ValidationError } from '@cloud/core';
 import type { SwiftClient } from '../client.js';
-import { metadataToHeaders, removalHeaders, tempUrlKeySecrets } from '../internal/headers.js';
+import {
+  encodeHeaderValue,
+  metadataToHeaders,
+  removalHeaders,
+  tempUrlKeySecrets,
+} from '../internal/headers.js';
 import { checkMetadata, checkMetadataKeys } from '../internal/validate.js';
 import { type AccountInfo, parseAccountInfo } from './types.js';
 import { accountPath } from './urls.js';
@@ -60,6 +65,32 @@ export async function removeAccountMetadata(
   await client.request('POST', accountPath(), {
     ...options,
     headers: { ...options?.headers, ...removalHeaders('x-remove-account-meta-', keys) },
+    resource: 'account',
+  });
+}
+
+/**
+ * Sets the account's temp URL key (or with `secondary`, `Temp-URL-Key-2`, for key rotation).
+ * @example
+ * ```ts
+ * await setAccountTempUrlKey(swift, randomBytes(32).toString('hex'));
+ * ```
+ */
+export async function setAccountTempUrlKey(
+  client: SwiftClient,
+  key: string,
+  params: { secondary?: boolean | undefined } = {},
+  options?: RequestOptions,
+): Promise<void> {
+  if (typeof key !== 'string' || key === '')
+    throw new ValidationError('key must be a non-empty string', 'key');
+  await client.request('POST', accountPath(), {
+    ...options,
+    headers: {
+      ...options?.headers,
+      [`x-account-meta-temp-url-key${params.secondary ? '-2' : ''}`]: encodeHeaderValue(key, 'key'),
+    },
+    secrets: [key],
     resource: 'account',
   });
 }

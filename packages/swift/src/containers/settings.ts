@@ -1,9 +1,11 @@
-import type { RequestOptions } from '@cloud/core';
+import { type RequestOptions, ValidationError } from '@cloud/core';
 import type { SwiftClient } from '../client.js';
+import { encodeHeaderValue } from '../internal/headers.js';
 import { checkContainerName } from '../internal/validate.js';
 import { postContainer } from './containers.js';
 import { aclHeaders, quotaHeaders, versioningHeaders } from './headers.js';
 import type { ContainerAcl, ContainerQuota, ContainerVersioning } from './types.js';
+import { containerPath } from './urls.js';
 
 /**
  * Sets or removes (`null`) a container's read and write ACLs. Keys left undefined are unchanged.
@@ -58,4 +60,33 @@ export async function setContainerVersioning(
 ): Promise<void> {
   checkContainerName(name);
   await postContainer(client, name, versioningHeaders(versioning), options);
+}
+
+/**
+ * Sets a container's temp URL key (or `Temp-URL-Key-2` with `secondary`), which lets container
+ * owners sign URLs without the account key.
+ * @example
+ * ```ts
+ * await setContainerTempUrlKey(swift, 'reports', key);
+ * ```
+ */
+export async function setContainerTempUrlKey(
+  client: SwiftClient,
+  container: string,
+  key: string,
+  params: { secondary?: boolean | undefined } = {},
+  options?: RequestOptions,
+): Promise<void> {
+  checkContainerName(container);
+  if (typeof key !== 'string' || key === '')
+    throw new ValidationError('key must be a non-empty string', 'key');
+  await client.request('POST', containerPath(container), {
+    ...options,
+    headers: {
+      ...options?.headers,
+      [`x-container-meta-temp-url-key${params.secondary ? '-2' : ''}`]: encodeHeaderValue(key, 'key'),
+    },
+    secrets: [key],
+    resource: `container "${container}"`,
+  });
 }

@@ -169,76 +169,141 @@ export async function downloadObjectToFile(
   params: DownloadObjectToFileParams = {},
   options?: RequestOptions,
 ): Promise<DownloadObjectToFileResult> {
+  const d = await startFileDownload({ client, container, name, filePath, params, options });
+  let res = await openObject(d);
+  if (res === 'complete') {
+    const done = await finishFromPart(d);
+    if (done) return done;
+    d.offset = await restart(d);
+    res = (await openObject(d)) as HttpStreamResponse;
+  }
+  if (d.offset > 0 && res.status === 200) {
+    // The server ignored the range and sent everything.
+    d.offset = 0;
+  }
+  const metadata = parseObjectInfo(container, name, res.headers);
+  const resumedFrom = d.offset;
+  const md5 = await writePart(d, res, metadata);
+  await finish(d, metadata, md5);
+  const bytes = await sizeOf(filePath);
+  return { path: filePath, bytes, metadata, resumedFrom };
+}
+
+/** What the steps of {@link downloadObjectToFile} share. */
+interface FileDownload {
+  client: SwiftClient;
+  container: string;
+  name: string;
+  filePath: string;
+  params: DownloadObjectToFileParams;
+  options?: RequestOptions | undefined;
+  /** `"container/name"`, for messages. */
+  what: string;
+  /** Where the data is written until it is complete and verified. */
+  part: string;
+  /** Where the ETag of a resumable download is kept. */
+  etagFile: string;
+  /** Bytes already in `part`. */
+  offset: number;
+  /** The ETag the bytes in `part` came from. */
+  knownEtag: string | undefined;
+}
+
+/**
+ * Validates the inputs (before any request) and picks the part file; with `resume`, finds out
+ * how much of an earlier attempt can be kept.
+ */
+async function startFileDownload(
+  target: Omit<FileDownload, 'what' | 'part' | 'etagFile' | 'offset' | 'knownEtag'>,
+): Promise<FileDownload> {
+  const { container, name, filePath, params } = target;
   checkContainerName(container);
   checkObjectName(name);
   if (typeof filePath !== 'string' || filePath === '') {
     throw new ValidationError('filePath must be a non-empty string', 'filePath');
   }
   await checkTargetDirectory(filePath);
-  const what = `"${container}/${name}"`;
   const part = params.resume ? `${filePath}.part` : `${filePath}.${randomBytes(6).toString('hex')}.tmp`;
-  const etagFile = `${part}.etag`;
-  let offset = params.resume ? await sizeOf(part) : 0;
-  let knownEtag = offset > 0 ? await readFile(etagFile, 'utf8').catch(() => undefined) : undefined;
-  if (offset > 0 && !knownEtag) offset = await restart();
-
-  async function restart(): Promise<number> {
-    await rm(part, { force: true });
-    await rm(etagFile, { force: true });
-    knownEtag = undefined;
-    return 0;
-  }
-
-  const open = async (): Promise<HttpStreamResponse | 'complete'> => {
-    const headers: Record<string, string> = { ...options?.headers };
-    if (offset > 0) {
-      headers.range = `bytes=${offset}-`;
-      headers['if-match'] = knownEtag!;
-    }
-    try {
-      return await client.stream('GET', objectPath(container, name), {
-        ...options,
-        headers,
-        decompress: false,
-        resource: `object ${what}`,
-      });
-    } catch (error) {
-      if (offset > 0 && error instanceof PreconditionFailedError) {
-        // The object changed since the partial download: start over.
-        offset = await restart();
-        return open();
-      }
-      if (offset > 0 && error instanceof HttpError && error.status === 416) return 'complete';
-      throw error;
-    }
+  const d: FileDownload = {
+    ...target,
+    what: `"${container}/${name}"`,
+    part,
+    etagFile: `${part}.etag`,
+    offset: 0,
+    knownEtag: undefined,
   };
+  d.offset = params.resume ? await sizeOf(part) : 0;
+  d.knownEtag = d.offset > 0 ? await readFile(d.etagFile, 'utf8').catch(() => undefined) : undefined;
+  if (d.offset > 0 && !d.knownEtag) d.offset = await restart(d);
+  return d;
+}
 
-  let res = await open();
-  if (res === 'complete') {
-    // The part file already holds everything; check it like a fresh download.
-    const head = await client.request('HEAD', objectPath(container, name), {
-      ...options,
-      resource: `object ${what}`,
+/** Forgets an earlier attempt: removes the part file and its ETag. Returns the new offset, 0. */
+async function restart(d: FileDownload): Promise<number> {
+  await rm(d.part, { force: true });
+  await rm(d.etagFile, { force: true });
+  d.knownEtag = undefined;
+  return 0;
+}
+
+/**
+ * Sends the GET, from `offset` when resuming (with `If-Match` on the ETag seen first). Starts
+ * over when the object changed; `'complete'` when the part file already holds everything.
+ */
+async function openObject(d: FileDownload): Promise<HttpStreamResponse | 'complete'> {
+  const headers: Record<string, string> = { ...d.options?.headers };
+  if (d.offset > 0) {
+    headers.range = `bytes=${d.offset}-`;
+    headers['if-match'] = d.knownEtag!;
+  }
+  try {
+    return await d.client.stream('GET', objectPath(d.container, d.name), {
+      ...d.options,
+      headers,
+      decompress: false,
+      resource: `object ${d.what}`,
     });
-    const metadata = parseObjectInfo(container, name, head.headers);
-    if (metadata.bytes === offset && metadata.etag === unquote(knownEtag)) {
-      await finish(metadata, params.verify !== false ? await md5OfFile(part) : undefined);
-      return { path: filePath, bytes: offset, metadata, resumedFrom: offset };
+  } catch (error) {
+    if (d.offset > 0 && error instanceof PreconditionFailedError) {
+      // The object changed since the partial download: start over.
+      d.offset = await restart(d);
+      return openObject(d);
     }
-    offset = await restart();
-    res = (await open()) as HttpStreamResponse;
+    if (d.offset > 0 && error instanceof HttpError && error.status === 416) return 'complete';
+    throw error;
   }
-  if (offset > 0 && res.status === 200) {
-    // The server ignored the range and sent everything.
-    offset = 0;
-  }
-  const metadata = parseObjectInfo(container, name, res.headers);
-  const resumedFrom = offset;
+}
+
+/**
+ * The part file already holds everything: checks it like a fresh download and moves it into
+ * place. `undefined` when it does not match the object (the caller starts over).
+ */
+async function finishFromPart(d: FileDownload): Promise<DownloadObjectToFileResult | undefined> {
+  const head = await d.client.request('HEAD', objectPath(d.container, d.name), {
+    ...d.options,
+    resource: `object ${d.what}`,
+  });
+  const metadata = parseObjectInfo(d.container, d.name, head.headers);
+  if (metadata.bytes !== d.offset || metadata.etag !== unquote(d.knownEtag)) return undefined;
+  await finish(d, metadata, d.params.verify !== false ? await md5OfFile(d.part) : undefined);
+  return { path: d.filePath, bytes: d.offset, metadata, resumedFrom: d.offset };
+}
+
+/**
+ * Streams the response into the part file after `offset`, checking its length and hashing it
+ * (the bytes already on disk included). Returns the MD5 when it could be computed.
+ */
+async function writePart(
+  d: FileDownload,
+  res: HttpStreamResponse,
+  metadata: SwiftObjectInfo,
+): Promise<string | undefined> {
+  const { params, options, part, offset, what } = d;
   const contentLength = intHeader(res.headers, 'content-length');
   const etag = metadata.etag;
   const hash = params.verify !== false && !metadata.largeObject && isMd5Etag(etag) ? tryMd5() : undefined;
   try {
-    if (params.resume && etag) await writeFile(etagFile, header(res.headers, 'etag') ?? etag);
+    if (params.resume && etag) await writeFile(d.etagFile, header(res.headers, 'etag') ?? etag);
     if (hash && offset > 0)
       for await (const chunk of createReadStream(part, { end: offset - 1 })) hash.update(chunk);
     const checked = checkedStream(res.body, {
@@ -253,24 +318,23 @@ export async function downloadObjectToFile(
     await pipeline(checked, createWriteStream(part, { flags: offset > 0 ? 'r+' : 'w', start: offset }));
   } catch (error) {
     res.body.destroy();
-    if (!params.resume || error instanceof IntegrityError) await restart();
+    if (!params.resume || error instanceof IntegrityError) await restart(d);
     throw streamError(error, what, options?.signal);
   }
-  await finish(metadata, hash?.digest('hex'));
-  const bytes = await sizeOf(filePath);
-  return { path: filePath, bytes, metadata, resumedFrom };
+  return hash?.digest('hex');
+}
 
-  async function finish(metadata: SwiftObjectInfo, md5: string | undefined): Promise<void> {
-    if (md5 && isMd5Etag(metadata.etag) && !metadata.largeObject && md5 !== metadata.etag.toLowerCase()) {
-      await restart();
-      throw new IntegrityError(`download of ${what} is corrupt: MD5 ${md5}, ETag ${metadata.etag}`, {
-        expected: metadata.etag,
-        actual: md5,
-      });
-    }
-    await rename(part, filePath);
-    await rm(etagFile, { force: true });
+/** Checks the MD5 against the ETag, then renames the part file into place. */
+async function finish(d: FileDownload, metadata: SwiftObjectInfo, md5: string | undefined): Promise<void> {
+  if (md5 && isMd5Etag(metadata.etag) && !metadata.largeObject && md5 !== metadata.etag.toLowerCase()) {
+    await restart(d);
+    throw new IntegrityError(`download of ${d.what} is corrupt: MD5 ${md5}, ETag ${metadata.etag}`, {
+      expected: metadata.etag,
+      actual: md5,
+    });
   }
+  await rename(d.part, d.filePath);
+  await rm(d.etagFile, { force: true });
 }
 
 /** Fails before any request when the file could not be written where it is asked for. */

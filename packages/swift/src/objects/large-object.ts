@@ -63,16 +63,16 @@ export async function uploadLargeObject(
     split.kind === 'bytes'
       ? segmentBuffer(split.data, plan.segmentSize)
       : segmentStream(split.source, plan.segmentSize);
-  return uploadSegments(
+  return uploadSegments({
     client,
     container,
     name,
     segments,
     plan,
-    { ...params, size: known },
+    params: { ...params, size: known },
     options,
-    split.kind === 'stream' ? split.source : undefined,
-  );
+    source: split.kind === 'stream' ? split.source : undefined,
+  });
 }
 
 /**

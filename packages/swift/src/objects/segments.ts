@@ -169,6 +169,38 @@ async function* checkSize(
   }
 }
 
+/** @internal What {@link uploadSegments} needs to upload one large object. */
+export interface SegmentUpload {
+  client: SwiftClient;
+  container: string;
+  name: string;
+  /** The content, already cut into segments of `plan.segmentSize`. */
+  segments: AsyncIterable<Buffer> | Iterable<Buffer>;
+  plan: SegmentPlan;
+  params: UploadObjectParams;
+  options?: RequestOptions | undefined;
+  /** The input stream, if any: released when the upload fails or is aborted. */
+  source?: unknown;
+}
+
+/** @internal The state one segmented upload shares between its steps. */
+interface SegmentRun extends SegmentUpload {
+  controller: AbortController;
+  signal: AbortSignal;
+  /** What is left of the whole call's `timeoutMs`, for the next request. */
+  remaining: () => number | undefined;
+  /** Names of every segment a PUT was started for. */
+  attempted: string[];
+  entries: ManifestEntry[];
+  /** Bytes of the segments stored so far. */
+  bytes: number;
+  firstError?: { error: unknown } | undefined;
+  /** Set just before the manifest PUT: what to look for if its outcome is unknown. */
+  written?: WrittenManifest | undefined;
+  /** Segments of the object this upload replaces. */
+  old?: OldSegments | undefined;
+}
+
 /**
  * @internal Uploads segments with bounded concurrency and per-segment retries, then writes the
  * manifest. On failure, deletes the segments (unless `keepSegmentsOnError`) and rethrows — but
@@ -176,190 +208,246 @@ async function* checkSize(
  * unknown is checked (HEAD + the stored manifest) first, and if it did land the upload succeeds.
  * The segments of the object replaced are deleted only after the new manifest is confirmed.
  */
-export async function uploadSegments(
-  client: SwiftClient,
-  container: string,
-  name: string,
-  segments: AsyncIterable<Buffer> | Iterable<Buffer>,
-  plan: SegmentPlan,
-  params: UploadObjectParams,
-  options?: RequestOptions,
-  source?: unknown,
-): Promise<UploadObjectResult> {
-  const { controller, dispose } = linkedController(options?.signal);
-  const signal = controller.signal;
-  // `timeoutMs` bounds the whole upload: each request gets what is left of it.
-  const deadline = options?.timeoutMs ? Date.now() + options.timeoutMs : undefined;
-  const remaining = () => (deadline === undefined ? undefined : Math.max(1, deadline - Date.now()));
-  // Any failure or abort releases the input, so a stalled stream cannot hold the upload open.
-  signal.addEventListener('abort', () => destroySource(source), { once: true });
-  const attempted: string[] = [];
-  const entries: ManifestEntry[] = [];
-  const inProgress = new Map<number, number>();
-  let done = 0;
-  const total = params.size;
-  const report = () => {
-    let sent = done;
-    for (const n of inProgress.values()) sent += n;
-    params.onProgress?.({ transferred: sent, total });
-  };
-  const segmentContainer = plan.segmentContainer;
-  let firstError: { error: unknown } | undefined;
-  let written: WrittenManifest | undefined;
-  let old: OldSegments | undefined;
+export async function uploadSegments(upload: SegmentUpload): Promise<UploadObjectResult> {
+  const { controller, dispose } = linkedController(upload.options?.signal);
+  const run = startRun(upload, controller);
   try {
-    if (plan.createSegmentContainer) {
-      await client.request('PUT', containerPath(segmentContainer), {
-        signal,
-        timeoutMs: remaining(),
-        resource: `segment container "${segmentContainer}"`,
-      });
-    }
-    await runPool(checkSize(segments, params.size), plan.concurrency, async (segment, index) => {
-      if (index >= plan.maxSegments) {
-        throw new ValidationError(
-          `the input needs more than ${plan.maxSegments} segments of ${plan.segmentSize} bytes; raise segmentSize`,
-          'segmentSize',
-        );
-      }
-      const segmentName = `${plan.segmentPrefix}${String(index).padStart(8, '0')}`;
-      attempted.push(segmentName);
-      const etag = md5Hex(segment);
-      try {
-        const res = await client.request('PUT', objectPath(segmentContainer, segmentName), {
-          signal,
-          timeoutMs: remaining(),
-          headers: { etag, 'content-type': 'application/octet-stream' },
-          body: segment,
-          retryLimit: plan.retries,
-          resource: `segment container "${segmentContainer}"`,
-          onUploadProgress: params.onProgress
-            ? (p) => {
-                inProgress.set(index, p.transferred);
-                report();
-              }
-            : undefined,
-        });
-        const stored = unquote(header(res.headers, 'etag'));
-        if (stored && stored.toLowerCase() !== etag) {
-          throw new IntegrityError(`segment ${index} of "${container}/${name}" is corrupt`, {
-            expected: etag,
-            actual: stored,
-          });
-        }
-      } catch (error) {
-        firstError ??= { error };
-        controller.abort();
-        throw error;
-      }
-      inProgress.delete(index);
-      done += segment.length;
-      entries[index] = { path: `/${segmentContainer}/${segmentName}`, etag, size_bytes: segment.length };
-      report();
-    });
-    if (entries.length === 0) {
-      throw new ValidationError('a large object needs at least one byte of content', 'body');
-    }
-    const headers: Record<string, string> = {
-      ...options?.headers,
-      ...objectWriteHeaders({ ...params, contentType: params.contentType ?? guessContentType(name) }),
-    };
-    const resource = `container "${container}"`;
-    old = plan.keepOldSegments
-      ? undefined
-      : await findOldSegments(client, container, name, segmentContainer, {
-          signal,
-          timeoutMs: remaining(),
-          headers: options?.headers,
-        });
-    if (plan.kind === 'static') {
-      const expected = md5Hex(entries.map((e) => e.etag).join(''));
-      written = { kind: 'static', etag: expected, paths: entries.map((e) => e.path) };
-      const res = await client.request('PUT', objectPath(container, name), {
-        signal,
-        timeoutMs: remaining(),
-        headers,
-        searchParams: { 'multipart-manifest': 'put' },
-        json: entries,
-        resource,
-      });
-      const etag = unquote(header(res.headers, 'etag'));
-      if (params.verify !== false && etag && etag.toLowerCase() !== expected) {
-        throw new IntegrityError(`the manifest of "${container}/${name}" does not match its segments`, {
-          expected,
-          actual: etag,
-        });
-      }
-      await deleteOldSegments();
-      return result(etag, res.headers);
-    }
-    headers['x-object-manifest'] = `${encodeSegment(segmentContainer)}/${encodePath(plan.segmentPrefix)}`;
-    written = { kind: 'dynamic', dloManifest: headers['x-object-manifest'] };
-    const res = await client.request('PUT', objectPath(container, name), {
-      signal,
-      timeoutMs: remaining(),
-      headers,
-      body: '',
-      resource,
-    });
-    await deleteOldSegments();
-    return result(unquote(header(res.headers, 'etag')), res.headers);
+    await createSegmentContainer(run);
+    await putSegments(run);
+    return await writeManifest(run);
   } catch (error) {
-    controller.abort();
-    const cause = firstError ? firstError.error : error;
-    if (written && outcomeUnknown(error)) {
-      // The manifest may have reached Swift: ask before deleting anything it may now point at.
-      const live = await isManifestLive(client, container, name, written, options?.headers);
-      if (live === true && !(error instanceof IntegrityError)) {
-        await deleteOldSegments();
-        return result(written.etag, {});
-      }
-      // Having stopped waiting ourselves, Swift may still be checking the manifest: keep the data.
-      const stillRunning = error instanceof TimeoutError || error instanceof AbortError;
-      if (live !== false || stillRunning) {
-        throw live === true
-          ? error
-          : new SwiftUploadUnconfirmedError(
-              `the manifest of "${container}/${name}" was sent but Swift did not confirm it (${(error as Error).message}); its segments were kept under "${segmentContainer}/${plan.segmentPrefix}"`,
-              { segmentContainer, segmentPrefix: plan.segmentPrefix, cause: error },
-            );
-      }
-    }
-    if (!plan.keepSegmentsOnError && attempted.length > 0) {
-      await deleteSegmentObjects(client, segmentContainer, attempted, plan.concurrency, options?.headers);
-    }
-    // Releasing the input on abort makes it fail too; report the cause, not the consequence.
-    if (options?.signal?.aborted) throw error instanceof AbortError ? error : new AbortError();
-    throw cause;
+    return await confirmOrCleanUp(run, error);
   } finally {
     dispose();
   }
+}
 
-  /** Deletes the replaced object's segments; only called once the new manifest is confirmed. */
-  async function deleteOldSegments(): Promise<void> {
-    if (!old) return;
-    const mine = new Set(attempted);
-    const stale = old.names.filter((n) => !mine.has(n));
-    if (stale.length === 0) return;
-    await deleteSegmentObjects(client, old.container, stale, plan.concurrency, options?.headers);
-  }
+/** Sets up the shared state: the whole-call deadline and the release of the input on abort. */
+function startRun(upload: SegmentUpload, controller: AbortController): SegmentRun {
+  const signal = controller.signal;
+  // `timeoutMs` bounds the whole upload: each request gets what is left of it.
+  const timeoutMs = upload.options?.timeoutMs;
+  const deadline = timeoutMs ? Date.now() + timeoutMs : undefined;
+  const remaining = () => (deadline === undefined ? undefined : Math.max(1, deadline - Date.now()));
+  // Any failure or abort releases the input, so a stalled stream cannot hold the upload open.
+  signal.addEventListener('abort', () => destroySource(upload.source), { once: true });
+  return { ...upload, controller, signal, remaining, attempted: [], entries: [], bytes: 0 };
+}
 
-  function result(
-    etag: string | undefined,
-    h: Record<string, string | string[] | undefined>,
-  ): UploadObjectResult {
-    return {
-      etag,
-      bytes: done,
-      lastModified: dateHeader(h, 'last-modified'),
-      largeObject: {
-        kind: plan.kind,
-        segmentContainer,
-        segmentPrefix: plan.segmentPrefix,
-        segmentCount: entries.length,
-      },
-    };
+/** Creates the segment container (PUT, idempotent) unless told not to. */
+async function createSegmentContainer(run: SegmentRun): Promise<void> {
+  if (!run.plan.createSegmentContainer) return;
+  const segmentContainer = run.plan.segmentContainer;
+  await run.client.request('PUT', containerPath(segmentContainer), {
+    signal: run.signal,
+    timeoutMs: run.remaining(),
+    resource: `segment container "${segmentContainer}"`,
+  });
+}
+
+/**
+ * Uploads the segments, `plan.concurrency` at a time, checking each stored ETag and the total
+ * size. The first failure aborts the others.
+ */
+async function putSegments(run: SegmentRun): Promise<void> {
+  const { client, container, name, plan, params } = run;
+  const segmentContainer = plan.segmentContainer;
+  const inProgress = new Map<number, number>();
+  const report = () => {
+    let sent = run.bytes;
+    for (const n of inProgress.values()) sent += n;
+    params.onProgress?.({ transferred: sent, total: params.size });
+  };
+  await runPool(checkSize(run.segments, params.size), plan.concurrency, async (segment, index) => {
+    if (index >= plan.maxSegments) {
+      throw new ValidationError(
+        `the input needs more than ${plan.maxSegments} segments of ${plan.segmentSize} bytes; raise segmentSize`,
+        'segmentSize',
+      );
+    }
+    const segmentName = `${plan.segmentPrefix}${String(index).padStart(8, '0')}`;
+    run.attempted.push(segmentName);
+    const etag = md5Hex(segment);
+    try {
+      const res = await client.request('PUT', objectPath(segmentContainer, segmentName), {
+        signal: run.signal,
+        timeoutMs: run.remaining(),
+        headers: { etag, 'content-type': 'application/octet-stream' },
+        body: segment,
+        retryLimit: plan.retries,
+        resource: `segment container "${segmentContainer}"`,
+        onUploadProgress: params.onProgress
+          ? (p) => {
+              inProgress.set(index, p.transferred);
+              report();
+            }
+          : undefined,
+      });
+      const stored = unquote(header(res.headers, 'etag'));
+      if (stored && stored.toLowerCase() !== etag) {
+        throw new IntegrityError(`segment ${index} of "${container}/${name}" is corrupt`, {
+          expected: etag,
+          actual: stored,
+        });
+      }
+    } catch (error) {
+      run.firstError ??= { error };
+      run.controller.abort();
+      throw error;
+    }
+    inProgress.delete(index);
+    run.bytes += segment.length;
+    run.entries[index] = { path: `/${segmentContainer}/${segmentName}`, etag, size_bytes: segment.length };
+    report();
+  });
+  if (run.entries.length === 0) {
+    throw new ValidationError('a large object needs at least one byte of content', 'body');
   }
+}
+
+/**
+ * Notes the segments of the object being replaced, writes the manifest (static or dynamic) and,
+ * once Swift has accepted it, deletes those old segments.
+ */
+async function writeManifest(run: SegmentRun): Promise<UploadObjectResult> {
+  const { client, container, name, params, options, plan } = run;
+  const headers: Record<string, string> = {
+    ...options?.headers,
+    ...objectWriteHeaders({ ...params, contentType: params.contentType ?? guessContentType(name) }),
+  };
+  run.old = plan.keepOldSegments
+    ? undefined
+    : await findOldSegments(client, container, name, plan.segmentContainer, {
+        signal: run.signal,
+        timeoutMs: run.remaining(),
+        headers: options?.headers,
+      });
+  const answer =
+    plan.kind === 'static'
+      ? await writeStaticManifest(run, headers)
+      : await writeDynamicManifest(run, headers);
+  await deleteOldSegments(run);
+  return result(run, answer.etag, answer.headers);
+}
+
+interface ManifestAnswer {
+  etag: string | undefined;
+  headers: Record<string, string | string[] | undefined>;
+}
+
+/** PUTs the SLO manifest and checks that its ETag is the MD5 of the segment ETags. */
+async function writeStaticManifest(
+  run: SegmentRun,
+  headers: Record<string, string>,
+): Promise<ManifestAnswer> {
+  const { client, container, name, params, entries } = run;
+  const expected = md5Hex(entries.map((e) => e.etag).join(''));
+  run.written = { kind: 'static', etag: expected, paths: entries.map((e) => e.path) };
+  const res = await client.request('PUT', objectPath(container, name), {
+    signal: run.signal,
+    timeoutMs: run.remaining(),
+    headers,
+    searchParams: { 'multipart-manifest': 'put' },
+    json: entries,
+    resource: `container "${container}"`,
+  });
+  const etag = unquote(header(res.headers, 'etag'));
+  if (params.verify !== false && etag && etag.toLowerCase() !== expected) {
+    throw new IntegrityError(`the manifest of "${container}/${name}" does not match its segments`, {
+      expected,
+      actual: etag,
+    });
+  }
+  return { etag, headers: res.headers };
+}
+
+/** PUTs an empty object whose `X-Object-Manifest` names the segment prefix (DLO). */
+async function writeDynamicManifest(
+  run: SegmentRun,
+  headers: Record<string, string>,
+): Promise<ManifestAnswer> {
+  const { client, container, name, plan } = run;
+  headers['x-object-manifest'] = `${encodeSegment(plan.segmentContainer)}/${encodePath(plan.segmentPrefix)}`;
+  run.written = { kind: 'dynamic', dloManifest: headers['x-object-manifest'] };
+  const res = await client.request('PUT', objectPath(container, name), {
+    signal: run.signal,
+    timeoutMs: run.remaining(),
+    headers,
+    body: '',
+    resource: `container "${container}"`,
+  });
+  return { etag: unquote(header(res.headers, 'etag')), headers: res.headers };
+}
+
+/**
+ * Handles a failed upload. If the manifest PUT was sent and its outcome is unknown, asks Swift
+ * whether it landed: if so the upload succeeded; if Swift cannot tell (or may still be working)
+ * the segments are kept and {@link SwiftUploadUnconfirmedError} says where. Otherwise cleans up
+ * and rethrows the first cause.
+ */
+async function confirmOrCleanUp(run: SegmentRun, error: unknown): Promise<UploadObjectResult> {
+  const { client, container, name, options, plan, written } = run;
+  run.controller.abort();
+  const cause = run.firstError ? run.firstError.error : error;
+  if (written && outcomeUnknown(error)) {
+    // The manifest may have reached Swift: ask before deleting anything it may now point at.
+    const live = await isManifestLive(client, container, name, written, options?.headers);
+    if (live === true && !(error instanceof IntegrityError)) {
+      await deleteOldSegments(run);
+      return result(run, written.etag, {});
+    }
+    // Having stopped waiting ourselves, Swift may still be checking the manifest: keep the data.
+    const stillRunning = error instanceof TimeoutError || error instanceof AbortError;
+    if (live !== false || stillRunning) {
+      throw live === true
+        ? error
+        : new SwiftUploadUnconfirmedError(
+            `the manifest of "${container}/${name}" was sent but Swift did not confirm it (${(error as Error).message}); its segments were kept under "${plan.segmentContainer}/${plan.segmentPrefix}"`,
+            { segmentContainer: plan.segmentContainer, segmentPrefix: plan.segmentPrefix, cause: error },
+          );
+    }
+  }
+  await cleanUp(run);
+  // Releasing the input on abort makes it fail too; report the cause, not the consequence.
+  if (options?.signal?.aborted) throw error instanceof AbortError ? error : new AbortError();
+  throw cause;
+}
+
+/** Deletes the segments this upload started, unless `keepSegmentsOnError`. */
+async function cleanUp(run: SegmentRun): Promise<void> {
+  const { client, plan, attempted, options } = run;
+  if (plan.keepSegmentsOnError || attempted.length === 0) return;
+  await deleteSegmentObjects(client, plan.segmentContainer, attempted, plan.concurrency, options?.headers);
+}
+
+/** Deletes the replaced object's segments; only called once the new manifest is confirmed. */
+async function deleteOldSegments(run: SegmentRun): Promise<void> {
+  const { old } = run;
+  if (!old) return;
+  const mine = new Set(run.attempted);
+  const stale = old.names.filter((n) => !mine.has(n));
+  if (stale.length === 0) return;
+  await deleteSegmentObjects(run.client, old.container, stale, run.plan.concurrency, run.options?.headers);
+}
+
+/** The result of a segmented upload. */
+function result(
+  run: SegmentRun,
+  etag: string | undefined,
+  h: Record<string, string | string[] | undefined>,
+): UploadObjectResult {
+  const { plan } = run;
+  return {
+    etag,
+    bytes: run.bytes,
+    lastModified: dateHeader(h, 'last-modified'),
+    largeObject: {
+      kind: plan.kind,
+      segmentContainer: plan.segmentContainer,
+      segmentPrefix: plan.segmentPrefix,
+      segmentCount: run.entries.length,
+    },
+  };
 }
 
 /** @internal Best-effort deletion of segments (missing ones are fine). Never throws. */

@@ -4,7 +4,7 @@ import { encodePath, encodeSegment } from '@cloud/core/service';
 import type { SwiftClient } from '../client.js';
 import { containerPath } from '../containers/urls.js';
 import { TempUrlKeyMissingError } from '../errors.js';
-import { encodeHeaderValue, header } from '../internal/headers.js';
+import { header } from '../internal/headers.js';
 import { checkContainerName, checkObjectName } from '../internal/validate.js';
 
 /**
@@ -226,59 +226,4 @@ export async function getTempUrlKey(
     header(res.headers, 'x-account-meta-temp-url-key-2');
   if (!key) throw new TempUrlKeyMissingError();
   return key;
-}
-
-/**
- * Sets the account's temp URL key (or with `secondary`, `Temp-URL-Key-2`, for key rotation).
- * @example
- * ```ts
- * await setAccountTempUrlKey(swift, randomBytes(32).toString('hex'));
- * ```
- */
-export async function setAccountTempUrlKey(
-  client: SwiftClient,
-  key: string,
-  params: { secondary?: boolean | undefined } = {},
-  options?: RequestOptions,
-): Promise<void> {
-  if (typeof key !== 'string' || key === '')
-    throw new ValidationError('key must be a non-empty string', 'key');
-  await client.request('POST', '', {
-    ...options,
-    headers: {
-      ...options?.headers,
-      [`x-account-meta-temp-url-key${params.secondary ? '-2' : ''}`]: encodeHeaderValue(key, 'key'),
-    },
-    secrets: [key],
-    resource: 'account',
-  });
-}
-
-/**
- * Sets a container's temp URL key (or `Temp-URL-Key-2` with `secondary`), which lets container
- * owners sign URLs without the account key.
- * @example
- * ```ts
- * await setContainerTempUrlKey(swift, 'reports', key);
- * ```
- */
-export async function setContainerTempUrlKey(
-  client: SwiftClient,
-  container: string,
-  key: string,
-  params: { secondary?: boolean | undefined } = {},
-  options?: RequestOptions,
-): Promise<void> {
-  checkContainerName(container);
-  if (typeof key !== 'string' || key === '')
-    throw new ValidationError('key must be a non-empty string', 'key');
-  await client.request('POST', containerPath(container), {
-    ...options,
-    headers: {
-      ...options?.headers,
-      [`x-container-meta-temp-url-key${params.secondary ? '-2' : ''}`]: encodeHeaderValue(key, 'key'),
-    },
-    secrets: [key],
-    resource: `container "${container}"`,
-  });
 }

@@ -93,6 +93,32 @@ export async function uploadObject(
   params: UploadObjectParams = {},
   options?: RequestOptions,
 ): Promise<UploadObjectResult> {
+  const target: UploadTarget = { client, container, name, params, options };
+  const { split, route } = checkUpload(target, body);
+  return split.kind === 'bytes'
+    ? uploadBytes(target, split.data, route)
+    : uploadStream(target, split.source, route);
+}
+
+/** @internal Where an upload goes and how: what the steps of {@link uploadObject} share. */
+interface UploadTarget {
+  client: SwiftClient;
+  container: string;
+  name: string;
+  params: UploadObjectParams;
+  options?: RequestOptions | undefined;
+}
+
+/** How {@link uploadObject} chooses between one PUT and a segmented upload. */
+interface UploadRoute {
+  size: number | undefined;
+  threshold: number;
+  mode: boolean | 'auto';
+}
+
+/** Validates every input before any request. */
+function checkUpload(target: UploadTarget, body: UploadBody) {
+  const { client, container, name, params, options } = target;
   checkContainerName(container);
   checkObjectName(name);
   const size = checkOptionalSize(params.size, 'size');
@@ -107,61 +133,55 @@ export async function uploadObject(
   if (params.segmentSize !== undefined) checkSegmentSize(params.segmentSize);
   if (params.concurrency !== undefined) checkConcurrency(params.concurrency);
   throwIfAborted(options?.signal);
+  const route: UploadRoute = { size, threshold, mode };
+  return { split, route };
+}
 
-  if (split.kind === 'bytes') {
-    if (size !== undefined && size !== split.data.length) {
-      throw new ValidationError(`size is ${size} but the body has ${split.data.length} bytes`, 'size');
-    }
-    if (mode === true || (mode === 'auto' && split.data.length > threshold)) {
-      const plan = planSegments(client, container, name, params, split.data.length);
-      return uploadSegments(
-        client,
-        container,
-        name,
-        segmentBuffer(split.data, plan.segmentSize),
-        plan,
-        params,
-        options,
-      );
-    }
-    return putObject(client, container, name, split.data, undefined, params, options);
+/** Uploads bytes in memory: one PUT, or segments above the threshold. */
+async function uploadBytes(
+  target: UploadTarget,
+  data: Buffer,
+  route: UploadRoute,
+): Promise<UploadObjectResult> {
+  const { client, container, name, params } = target;
+  const { size, threshold, mode } = route;
+  if (size !== undefined && size !== data.length) {
+    throw new ValidationError(`size is ${size} but the body has ${data.length} bytes`, 'size');
   }
+  if (mode === true || (mode === 'auto' && data.length > threshold)) {
+    const plan = planSegments(client, container, name, params, data.length);
+    return uploadSegments({ ...target, segments: segmentBuffer(data, plan.segmentSize), plan });
+  }
+  return putObject(target, data, undefined);
+}
 
-  const source = split.source;
+/** Uploads a stream: one PUT when it is known to be small enough, else segments. */
+async function uploadStream(
+  target: UploadTarget,
+  source: AsyncIterable<Uint8Array>,
+  route: UploadRoute,
+): Promise<UploadObjectResult> {
+  const { client, container, name, params } = target;
+  const { size, threshold, mode } = route;
   if (mode === false || (mode === 'auto' && size !== undefined && size <= threshold)) {
-    return putObject(client, container, name, source, size, params, options);
+    return putObject(target, source, size);
   }
   const plan = planSegments(client, container, name, params, size);
+  const segments = segmentStream(source, plan.segmentSize);
   if (mode === true || size !== undefined) {
-    return uploadSegments(
-      client,
-      container,
-      name,
-      segmentStream(source, plan.segmentSize),
-      plan,
-      params,
-      options,
-      source,
-    );
+    return uploadSegments({ ...target, segments, plan, source });
   }
   // Unknown length: read up to two segments to learn whether one PUT is enough.
-  const segments = segmentStream(source, plan.segmentSize);
   const first = await segments.next();
-  if (first.done) return putObject(client, container, name, Buffer.alloc(0), undefined, params, options);
+  if (first.done) return putObject(target, Buffer.alloc(0), undefined);
   const second = first.value.length < plan.segmentSize ? undefined : await segments.next();
-  if (!second || second.done) {
-    return putObject(client, container, name, first.value, undefined, params, options);
-  }
-  return uploadSegments(
-    client,
-    container,
-    name,
-    prepend([first.value, second.value], segments),
+  if (!second || second.done) return putObject(target, first.value, undefined);
+  return uploadSegments({
+    ...target,
+    segments: prepend([first.value, second.value], segments),
     plan,
-    params,
-    options,
     source,
-  );
+  });
 }
 
 /**
@@ -216,89 +236,139 @@ const isFsError = (e: unknown): e is NodeJS.ErrnoException =>
 
 /** @internal One PUT of bytes in memory or of a stream, with MD5 checks and progress. */
 export async function putObject(
-  client: SwiftClient,
-  container: string,
-  name: string,
+  target: UploadTarget,
   body: Buffer | AsyncIterable<Uint8Array>,
   size: number | undefined,
-  params: UploadObjectParams,
-  options?: RequestOptions,
 ): Promise<UploadObjectResult> {
+  const { name, params, options } = target;
   const headers: Record<string, string> = {
     ...options?.headers,
     ...objectWriteHeaders({ ...params, contentType: params.contentType ?? guessContentType(name) }),
   };
   if (params.ifNoneMatch) headers['if-none-match'] = '*';
   const verify = params.verify !== false;
-  let expected = params.etag?.toLowerCase();
-  let hash: Hash | undefined;
-  let counted = 0;
-  let bodyError: unknown;
-  let payload: Buffer | Readable;
-  if (Buffer.isBuffer(body)) {
-    if (!expected && verify) expected = md5Hex(body);
-    payload = body;
-    counted = body.length;
-  } else {
-    if (size !== undefined) headers['content-length'] = String(size);
-    if (!expected && verify) hash = tryMd5();
-    payload = Readable.from(
-      (async function* meter() {
-        try {
-          for await (const raw of body) {
-            const chunk = toBuffer(raw);
-            counted += chunk.length;
-            if (size !== undefined && counted > size) {
-              throw new ValidationError(`size is ${size} but the body is longer`, 'size');
-            }
-            hash?.update(chunk);
-            yield chunk;
-          }
-          if (size !== undefined && counted !== size) {
-            throw new ValidationError(`size is ${size} but the body had ${counted} bytes`, 'size');
-          }
-        } catch (error) {
-          bodyError = error;
-          throw error;
-        }
-      })(),
-      { objectMode: false },
-    );
-  }
-  if (expected) headers.etag = expected;
+  if (!Buffer.isBuffer(body) && size !== undefined) headers['content-length'] = String(size);
+  const metered = meterBody(body, size, params.etag?.toLowerCase(), verify);
+  if (metered.expected) headers.etag = metered.expected;
   const total = Buffer.isBuffer(body) ? body.length : size;
+  const res = await sendObject(target, body, metered, headers, total);
+  const etag = unquote(header(res.headers, 'etag'));
+  checkStoredEtag(target, metered, etag, verify);
+  params.onProgress?.({ transferred: metered.counted, total: metered.counted });
+  return { etag, bytes: metered.counted, lastModified: dateHeader(res.headers, 'last-modified') };
+}
+
+/** A PUT body and what is learned while it is sent. */
+interface MeteredBody {
+  payload: Buffer | Readable;
+  /** The MD5 sent as `ETag`, when known before sending. */
+  expected: string | undefined;
+  /** The MD5 of a stream, computed as it is read (when no ETag was known). */
+  hash: Hash | undefined;
+  /** Bytes read so far. */
+  counted: number;
+  /** Why reading the stream failed, if it did. */
+  bodyError?: unknown;
+}
+
+/**
+ * Wraps the body for sending: bytes get their MD5 up front; a stream is counted (and hashed) as
+ * it is read, and fails as soon as it outgrows `size` or at its end when it falls short.
+ */
+function meterBody(
+  body: Buffer | AsyncIterable<Uint8Array>,
+  size: number | undefined,
+  expected: string | undefined,
+  verify: boolean,
+): MeteredBody {
+  if (Buffer.isBuffer(body)) {
+    return {
+      payload: body,
+      expected: !expected && verify ? md5Hex(body) : expected,
+      hash: undefined,
+      counted: body.length,
+    };
+  }
+  const metered: MeteredBody = {
+    payload: Buffer.alloc(0),
+    expected,
+    hash: !expected && verify ? tryMd5() : undefined,
+    counted: 0,
+  };
+  metered.payload = Readable.from(
+    (async function* meter() {
+      try {
+        for await (const raw of body) {
+          const chunk = toBuffer(raw);
+          metered.counted += chunk.length;
+          if (size !== undefined && metered.counted > size) {
+            throw new ValidationError(`size is ${size} but the body is longer`, 'size');
+          }
+          metered.hash?.update(chunk);
+          yield chunk;
+        }
+        if (size !== undefined && metered.counted !== size) {
+          throw new ValidationError(`size is ${size} but the body had ${metered.counted} bytes`, 'size');
+        }
+      } catch (error) {
+        metered.bodyError = error;
+        throw error;
+      }
+    })(),
+    { objectMode: false },
+  );
+  return metered;
+}
+
+/**
+ * Sends the PUT. On failure releases a stream body and reports why reading it failed, or a 422
+ * (Swift's answer to an ETag mismatch) as an `IntegrityError`.
+ */
+async function sendObject(
+  target: UploadTarget,
+  body: Buffer | AsyncIterable<Uint8Array>,
+  metered: MeteredBody,
+  headers: Record<string, string>,
+  total: number | undefined,
+): Promise<Awaited<ReturnType<SwiftClient['request']>>> {
+  const { client, container, name, params, options } = target;
   const onProgress = params.onProgress;
-  let res: Awaited<ReturnType<SwiftClient['request']>>;
   try {
-    res = await client.request('PUT', objectPath(container, name), {
+    return await client.request('PUT', objectPath(container, name), {
       ...options,
       headers,
-      body: payload,
+      body: metered.payload,
       resource: `container "${container}"`,
       onUploadProgress: onProgress ? (p) => onProgress({ transferred: p.transferred, total }) : undefined,
     });
   } catch (error) {
     if (!Buffer.isBuffer(body)) destroySource(body);
-    if (bodyError) throw bodyError;
+    if (metered.bodyError) throw metered.bodyError;
     if (error instanceof UnprocessableEntityError) {
       throw new IntegrityError(
         `Swift refused "${container}/${name}": the content does not match its MD5 ETag`,
         {
-          expected: expected ?? '',
+          expected: metered.expected ?? '',
           actual: 'different content received by the server',
         },
       );
     }
     throw error;
   }
-  const etag = unquote(header(res.headers, 'etag'));
-  const local = hash ? hash.digest('hex') : expected;
+}
+
+/** Compares the ETag Swift stored with the MD5 of what was sent. */
+function checkStoredEtag(
+  target: UploadTarget,
+  metered: MeteredBody,
+  etag: string | undefined,
+  verify: boolean,
+): void {
+  const local = metered.hash ? metered.hash.digest('hex') : metered.expected;
   if (verify && local && etag && etag.toLowerCase() !== local) {
     throw new IntegrityError(
-      `Upload of "${container}/${name}" is corrupt: Swift stored MD5 ${etag}, the data sent has MD5 ${local}`,
+      `Upload of "${target.container}/${target.name}" is corrupt: Swift stored MD5 ${etag}, the data sent has MD5 ${local}`,
       { expected: local, actual: etag },
     );
   }
-  onProgress?.({ transferred: counted, total: counted });
-  return { etag, bytes: counted, lastModified: dateHeader(res.headers, 'last-modified') };
 }
