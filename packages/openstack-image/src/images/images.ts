@@ -11,6 +11,7 @@ import type { ImageClient } from '../client.js';
 import { paginateByNext } from '../internal/paging.js';
 import { checkImageId, checkOptionalBoolean, checkOptionalSize } from '../internal/validate.js';
 import {
+  BASE_PROPERTY_NAMES,
   type GlanceContainerFormat,
   type GlanceDiskFormat,
   type GlanceImage,
@@ -287,34 +288,6 @@ export interface CreateGlanceImageParams {
   /** Additional properties; values must be strings (keys up to 255 characters). */
   properties?: Record<string, string> | undefined;
 }
-
-/** Base property names `properties` may not use in a create or update. @internal */
-export const BASE_PROPERTY_NAMES = new Set([
-  'id',
-  'name',
-  'status',
-  'visibility',
-  'protected',
-  'os_hidden',
-  'owner',
-  'size',
-  'virtual_size',
-  'checksum',
-  'os_hash_algo',
-  'os_hash_value',
-  'disk_format',
-  'container_format',
-  'min_disk',
-  'min_ram',
-  'tags',
-  'created_at',
-  'updated_at',
-  'self',
-  'file',
-  'schema',
-  'direct_url',
-  'locations',
-]);
 
 /** @internal Checks additional properties: string values, short keys, no base or reserved names. */
 export function checkProperties(props: unknown, field = 'properties'): Record<string, string> {

@@ -219,8 +219,11 @@ export const IMAGE: Shape<GlanceImageWire> = object<GlanceImageWire>({
   os_glance_failed_import: optional(string),
 });
 
-/** Wire keys that are base properties (not listed in `properties`). @internal */
-const BASE_KEYS = new Set([
+/**
+ * Glance's base properties: read from the image rather than listed in `properties`, and names
+ * `properties` may not use in a create or update. @internal
+ */
+export const BASE_PROPERTY_NAMES: ReadonlySet<string> = new Set([
   'id',
   'name',
   'status',
@@ -260,7 +263,7 @@ export const storeList = (value: string | undefined | null): string[] =>
 export function parseGlanceImage(w: GlanceImageWire): GlanceImage {
   const raw = w as unknown as Record<string, unknown>;
   const properties: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(raw)) if (!BASE_KEYS.has(k)) properties[k] = v;
+  for (const [k, v] of Object.entries(raw)) if (!BASE_PROPERTY_NAMES.has(k)) properties[k] = v;
   return {
     id: w.id,
     name: w.name ?? null,
