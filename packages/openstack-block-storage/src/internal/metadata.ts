@@ -24,42 +24,37 @@ export const metadataOps = (collection: 'volumes' | 'snapshots', noun: string) =
     if (typeof id !== 'string' || id === '')
       throw new ValidationError(`${field} must be a non-empty string`, field);
   };
+  async function write(
+    method: 'POST' | 'PUT',
+    client: BlockStorageClient,
+    id: string,
+    metadata: Record<string, string>,
+    options?: MicroversionRequestOptions,
+  ): Promise<Record<string, string>> {
+    checkId(id, `${noun}Id`);
+    checkMetadata(metadata);
+    const res = await send(client, method, base(id), { options, json: { metadata }, resource: resource(id) });
+    return { ...unwrap(res, 'metadata', METADATA) };
+  }
   return {
     async get(client: BlockStorageClient, id: string, options?: MicroversionRequestOptions) {
       checkId(id, `${noun}Id`);
       const res = await send(client, 'GET', base(id), { options, resource: resource(id) });
       return { ...unwrap(res, 'metadata', METADATA) };
     },
-    async set(
+    /** POST merges the given keys (`set`); PUT replaces the whole set (`replace`). */
+    set: (
       client: BlockStorageClient,
       id: string,
       metadata: Record<string, string>,
       options?: MicroversionRequestOptions,
-    ) {
-      checkId(id, `${noun}Id`);
-      checkMetadata(metadata);
-      const res = await send(client, 'POST', base(id), {
-        options,
-        json: { metadata },
-        resource: resource(id),
-      });
-      return { ...unwrap(res, 'metadata', METADATA) };
-    },
-    async replace(
+    ) => write('POST', client, id, metadata, options),
+    replace: (
       client: BlockStorageClient,
       id: string,
       metadata: Record<string, string>,
       options?: MicroversionRequestOptions,
-    ) {
-      checkId(id, `${noun}Id`);
-      checkMetadata(metadata);
-      const res = await send(client, 'PUT', base(id), {
-        options,
-        json: { metadata },
-        resource: resource(id),
-      });
-      return { ...unwrap(res, 'metadata', METADATA) };
-    },
+    ) => write('PUT', client, id, metadata, options),
     async delete(
       client: BlockStorageClient,
       id: string,
