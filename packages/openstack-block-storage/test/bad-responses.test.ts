@@ -1,7 +1,5 @@
-import { InvalidResponseError, toArray } from '@cloud/core';
-import { setupMockCloud } from '@cloud/testing';
-import { describe, expect, it } from '@jest/globals';
-import { HttpResponse, http } from 'msw';
+import { toArray } from '@cloud/core';
+import { badResponseBodies, describeBadResponses, setupMockCloud } from '@cloud/testing';
 import {
   type BlockStorageClient,
   createBackup,
@@ -54,43 +52,31 @@ const OPS: Op[] = [
   ],
 ];
 
-const BODIES: [string, () => Response][] = [
-  [
-    'HTML',
-    () =>
-      new HttpResponse('<html><body>502 proxy</body></html>', { headers: { 'content-type': 'text/html' } }),
-  ],
-  [
-    'truncated JSON',
-    () => new HttpResponse('{"volume": {"id": "x", ', { headers: { 'content-type': 'application/json' } }),
-  ],
-  ['null', () => HttpResponse.json(null)],
-  ['{}', () => HttpResponse.json({})],
-  [
-    'wrong types',
-    () =>
-      HttpResponse.json({
-        volume: 1,
-        volumes: [{ id: 7 }],
-        snapshot: [],
-        snapshots: 'x',
-        volume_types: [{ id: true }],
-        volume_type: 'x',
-        backups: [{}],
-        backup: 'x',
-        restore: {},
-        limits: { absolute: 'x' },
-        quota_set: 3,
-        metadata: { a: 1 },
-        availabilityZoneInfo: [{ zoneName: 1 }],
-      }),
-  ],
-];
+/** A body whose every wrapper key a parser may look for holds a value of the wrong type. */
+const WRONG = {
+  volume: 1,
+  volumes: [{ id: 7 }],
+  snapshot: [],
+  snapshots: 'x',
+  volume_types: [{ id: true }],
+  volume_type: 'x',
+  backups: [{}],
+  backup: 'x',
+  restore: {},
+  limits: { absolute: 'x' },
+  quota_set: 3,
+  metadata: { a: 1 },
+  availabilityZoneInfo: [{ zoneName: 1 }],
+};
 
-describe.each(OPS)('%s', (_name, method, path, run) => {
-  it.each(BODIES)('turns %s into InvalidResponseError', async (_kind, reply) => {
-    cloud.use((http as unknown as Record<string, typeof http.get>)[method]!(`${BASE}/${path}`, reply));
-    const err = await run(cinderOf(cloud)).catch((e: unknown) => e);
-    expect(err).toBeInstanceOf(InvalidResponseError);
-  });
+describeBadResponses('block storage operations reject bodies Cinder does not send', {
+  cloud,
+  client: () => cinderOf(cloud),
+  operations: OPS.map(([name, method, path, call]) => ({
+    name,
+    method: method as 'get' | 'post' | 'put',
+    url: `${BASE}/${path}`,
+    call,
+  })),
+  bodies: badResponseBodies({ wrong: () => WRONG }),
 });

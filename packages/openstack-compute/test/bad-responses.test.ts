@@ -7,7 +7,7 @@
  * READS_NO_BODY): the last test fails for an exported function found in neither.
  */
 import { InvalidResponseError, toArray } from '@cloud/core';
-import { setupMockCloud } from '@cloud/testing';
+import { describeBadResponses, setupMockCloud } from '@cloud/testing';
 import { describe, expect, it } from '@jest/globals';
 import { HttpResponse, http } from 'msw';
 import type { ComputeClient, ComputeClientOptions } from '../src/index.js';
@@ -396,58 +396,20 @@ const READS_NO_BODY = new Set<string>([
   'waitForServerDeleted',
 ]);
 
-const JSON_TYPE = { 'content-type': 'application/json', 'x-openstack-request-id': 'req-bad-1' };
-
-/** Bodies that no documented response looks like. */
-const POISONS: [string, (key: string) => Response][] = [
-  [
-    'HTML',
-    () =>
-      new HttpResponse('<html><body><h1>502 Bad Gateway</h1></body></html>', {
-        headers: { 'content-type': 'text/html', 'x-openstack-request-id': 'req-bad-1' },
-      }),
-  ],
-  ['truncated JSON', (key) => new HttpResponse(`{"${key}": {"id": "9168b5`, { headers: JSON_TYPE })],
-  ['null', () => new HttpResponse('null', { headers: JSON_TYPE })],
-  ['{}', () => new HttpResponse('{}', { headers: JSON_TYPE })],
-  [
-    'a number under the key',
-    (key) => new HttpResponse(JSON.stringify({ [key]: 42 }), { headers: JSON_TYPE }),
-  ],
-  [
-    'a list of numbers under the key',
-    (key) => new HttpResponse(JSON.stringify({ [key]: [1, 2] }), { headers: JSON_TYPE }),
-  ],
-];
-
 const url = (path: string) => (path.startsWith('http') ? path : `${BASE}${path}`);
 
-describe('compute operations reject bodies Nova does not send', () => {
-  for (const op of OPERATIONS) {
-    const poisons = POISONS.filter(([label]) => !op.accepts?.includes(label));
-    it.each(poisons)(`${op.name}: %s is an InvalidResponseError`, async (_label, poison) => {
-      cloud.use(http[op.method](url(op.path), () => poison(op.key)));
-      const err = await op.call(computeOf(cloud, op.client)).then(
-        (v) => new Error(`resolved with ${JSON.stringify(v)}`),
-        (e: unknown) => e,
-      );
-      expect(err).toBeInstanceOf(InvalidResponseError);
-      const e = err as InvalidResponseError;
-      expect(e.code).toBe('INVALID_RESPONSE');
-      expect(e.status).toBe(200);
-      expect(e.requestId).toBe('req-bad-1');
-      expect(e.snippet).toBeDefined();
-    });
-  }
+describeBadResponses('compute operations reject bodies Nova does not send', {
+  cloud,
+  client: () => computeOf(cloud),
+  operations: OPERATIONS.map((op) => ({
+    ...op,
+    url: url(op.path),
+    client: op.client ? () => computeOf(cloud, op.client) : undefined,
+  })),
+  coverage: { api, readsNoBody: READS_NO_BODY },
+});
 
-  it('has a row for every exported function that reads a body', () => {
-    const covered = new Set<string>(OPERATIONS.map((o) => o.name));
-    const missing = Object.entries(api)
-      .filter(([name, v]) => typeof v === 'function' && !covered.has(name) && !READS_NO_BODY.has(name))
-      .map(([name]) => name);
-    expect(missing).toEqual([]);
-  });
-
+describe('compute errors on bad bodies', () => {
   it('never puts a generated private key in the error', async () => {
     const privateKey =
       '-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjEAAAAA\n-----END OPENSSH PRIVATE KEY-----';

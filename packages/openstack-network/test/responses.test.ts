@@ -1,5 +1,6 @@
 /** Every operation that reads a body turns a body that is not what Neutron documents into InvalidResponseError. */
 import { InvalidResponseError, toArray } from '@cloud/core';
+import { badResponseBodies, describeBadResponses } from '@cloud/testing';
 import { describe, expect, it } from '@jest/globals';
 import { HttpResponse, http } from 'msw';
 import * as net from '../src/index.js';
@@ -185,23 +186,6 @@ const OPS: Op[] = [
   ],
 ];
 
-const BODIES: [label: string, respond: () => Response][] = [
-  [
-    'HTML',
-    () =>
-      new HttpResponse('<html><body>502 Bad Gateway</body></html>', {
-        headers: { 'content-type': 'text/html' },
-      }),
-  ],
-  [
-    'truncated JSON',
-    () => new HttpResponse('{"network": {"id": "', { headers: { 'content-type': 'application/json' } }),
-  ],
-  ['null', () => HttpResponse.json(null)],
-  ['{}', () => HttpResponse.json({})],
-  ['wrong types', () => HttpResponse.json(WRONG)],
-];
-
 /** A body whose every wrapper key a parser may look for holds a value of the wrong type. */
 const WRONG: Record<string, unknown> = Object.fromEntries(
   [
@@ -238,11 +222,9 @@ const WRONG: Record<string, unknown> = Object.fromEntries(
 WRONG.quota = { network: 'lots' };
 WRONG.tags = [1, 2];
 
-describe.each(OPS)('%s', (_name, method, path, call) => {
-  it.each(BODIES)('turns %s into InvalidResponseError', async (_label, respond) => {
-    cloud.use(http[method](`${BASE}${path}`, () => respond()));
-    const error = await call(client()).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(InvalidResponseError);
-    expect((error as InvalidResponseError).status).toBe(200);
-  });
+describeBadResponses('network operations reject bodies Neutron does not send', {
+  cloud,
+  client,
+  operations: OPS.map(([name, method, path, call]) => ({ name, method, url: `${BASE}${path}`, call })),
+  bodies: badResponseBodies({ wrong: () => WRONG }),
 });

@@ -8,7 +8,7 @@
  */
 import { inspect } from 'node:util';
 import { InvalidResponseError, toArray } from '@cloud/core';
-import { setupMockCloud } from '@cloud/testing';
+import { describeBadResponses, setupMockCloud } from '@cloud/testing';
 import { describe, expect, it } from '@jest/globals';
 import { HttpResponse, http } from 'msw';
 import type { DatabaseClient } from '../src/index.js';
@@ -308,57 +308,17 @@ const READS_NO_BODY = new Set<string>([
   'validateConfigurationValues',
 ]);
 
-const JSON_TYPE = { 'content-type': 'application/json', 'x-openstack-request-id': 'req-bad-1' };
+describeBadResponses('database operations reject bodies Trove does not send', {
+  cloud,
+  client: () => dbClient(cloud),
+  operations: OPERATIONS.map((op) => ({
+    ...op,
+    url: op.path.startsWith('http') ? op.path : `${DB_URL}${op.path}`,
+  })),
+  coverage: { api, readsNoBody: READS_NO_BODY },
+});
 
-/** Bodies that no documented response looks like. */
-const POISONS: [string, (key: string) => Response][] = [
-  [
-    'HTML',
-    () =>
-      new HttpResponse('<html><body><h1>502 Bad Gateway</h1></body></html>', {
-        headers: { 'content-type': 'text/html', 'x-openstack-request-id': 'req-bad-1' },
-      }),
-  ],
-  ['truncated JSON', (key) => new HttpResponse(`{"${key}": {"id": "a0a1b2`, { headers: JSON_TYPE })],
-  ['null', () => new HttpResponse('null', { headers: JSON_TYPE })],
-  ['{}', () => new HttpResponse('{}', { headers: JSON_TYPE })],
-  [
-    'a number under the key',
-    (key) => new HttpResponse(JSON.stringify({ [key]: 42 }), { headers: JSON_TYPE }),
-  ],
-  [
-    'a list of numbers under the key',
-    (key) => new HttpResponse(JSON.stringify({ [key]: [1, 2] }), { headers: JSON_TYPE }),
-  ],
-];
-
-describe('database operations reject bodies Trove does not send', () => {
-  for (const op of OPERATIONS) {
-    it.each(POISONS)(`${op.name}: %s is an InvalidResponseError`, async (_label, poison) => {
-      cloud.use(
-        http[op.method](op.path.startsWith('http') ? op.path : `${DB_URL}${op.path}`, () => poison(op.key)),
-      );
-      const err = await op.call(dbClient(cloud)).then(
-        (v) => new Error(`resolved with ${JSON.stringify(v)}`),
-        (e: unknown) => e,
-      );
-      expect(err).toBeInstanceOf(InvalidResponseError);
-      const e = err as InvalidResponseError;
-      expect(e.code).toBe('INVALID_RESPONSE');
-      expect(e.status).toBe(200);
-      expect(e.requestId).toBe('req-bad-1');
-      expect(e.snippet).toBeDefined();
-    });
-  }
-
-  it('has a row for every exported function that reads a body', () => {
-    const covered = new Set<string>(OPERATIONS.map((o) => o.name));
-    const missing = Object.entries(api)
-      .filter(([name, v]) => typeof v === 'function' && !covered.has(name) && !READS_NO_BODY.has(name))
-      .map(([name]) => name);
-    expect(missing).toEqual([]);
-  });
-
+describe('database errors on bad bodies', () => {
   it('never puts the root password of a malformed answer in the error', async () => {
     const password = 'Zq9-very-secret-root-password';
     cloud.use(

@@ -8,6 +8,14 @@ import { createMockIdentity, identityHandlers, MOCK_PASSWORD_AUTH, type MockIden
 import type { CapturedRequest } from './requests.js';
 
 export {
+  BAD_RESPONSE_REQUEST_ID,
+  type BadResponseBody,
+  type BadResponseOperation,
+  type BadResponseSuite,
+  badResponseBodies,
+  describeBadResponses,
+} from './bad-responses.js';
+export {
   createMockIdentity,
   identityHandlers,
   MOCK_AUTH_URL,
