@@ -3,44 +3,19 @@
  * variables only (the endpoint comes from the catalog), unique zone names, and cleanup.
  * Without OS_AUTH_URL every suite is skipped.
  */
-import { randomBytes } from 'node:crypto';
-import { createSession, fromPassword, NotFoundError, type Session } from '@cloud/core';
-import { afterAll, describe } from '@jest/globals';
+import { NotFoundError } from '@cloud/core';
+import { liveEnv } from '@cloud/testing/live';
+import { afterAll, type describe } from '@jest/globals';
 import { createDnsClient, type DnsClient, deleteZone, waitForZoneDeleted } from '../../src/index.js';
 
-const env = process.env;
-export const live = !!env.OS_AUTH_URL;
-export const describeLive: typeof describe = live ? describe : (describe.skip as typeof describe);
-if (!live) {
-  console.warn(
-    'OS_AUTH_URL is not set: Designate integration tests are skipped. Run them with ' +
-      '`source /var/tmp/cloud-openstack/env.sh && pnpm --filter @cloud/openstack-dns test:integration`.',
-  );
-}
-
-let session: Session | undefined;
-export function liveSession(): Session {
-  session ??= createSession({
-    credentials: fromPassword({
-      authUrl: env.OS_AUTH_URL!,
-      username: env.OS_USERNAME,
-      password: env.OS_PASSWORD!,
-      projectName: env.OS_PROJECT_NAME,
-      userDomainName: env.OS_USER_DOMAIN_NAME ?? 'Default',
-      projectDomainName: env.OS_PROJECT_DOMAIN_NAME ?? 'Default',
-    }),
-    region: env.OS_REGION_NAME,
-    interface: env.OS_INTERFACE,
-  });
-  return session;
-}
-
+const cloud = liveEnv({ what: 'Designate', pkg: '@cloud/openstack-dns', services: ['dns'] });
+export const { live } = cloud;
+export const describeLive: typeof describe = cloud.describeLive;
+export const liveSession = () => cloud.session();
 export const liveClient = (): DnsClient => createDnsClient(liveSession());
 
-const run = `${Date.now().toString(36)}-${randomBytes(3).toString('hex')}`;
-
 /** A zone name unique to this run, under `.test.` (no TLD is ever created by these tests). */
-export const uniqueZoneName = (label: string) => `sdk-it-${label}-${run}.test.`;
+export const uniqueZoneName = (label: string) => `${cloud.uniqueName(label)}.test.`;
 
 /** Zone ids to delete after the suite, whatever happened. */
 export function cleanupZones(created: string[]): void {
