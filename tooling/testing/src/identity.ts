@@ -73,7 +73,12 @@ export function mockCatalogV3(regions: readonly string[] = MOCK_REGIONS) {
     { id: 'svc-neutron', type: 'network', name: 'neutron', endpoints: ep('network') },
     { id: 'svc-designate', type: 'dns', name: 'designate', endpoints: ep('dns') },
     { id: 'svc-rax-dns', type: 'rax:dns', name: 'cloudDNS', endpoints: ep('raxDns') },
-    { id: 'svc-rax-clb', type: 'rax:load-balancer', name: 'cloudLoadBalancers', endpoints: ep('raxLoadBalancers') },
+    {
+      id: 'svc-rax-clb',
+      type: 'rax:load-balancer',
+      name: 'cloudLoadBalancers',
+      endpoints: ep('raxLoadBalancers'),
+    },
   ];
 }
 

@@ -1,6 +1,7 @@
 import { type RequestOptions, ValidationError } from '@cloud/core';
 import {
   arrayOf,
+  invalidResponse,
   number,
   object,
   optional,
@@ -71,6 +72,8 @@ export async function getClbLoadBalancerStats(
     resource: lbResource(id),
   });
   const w = parseResponse(res, STATS);
+  if (!STAT_FIELDS.some((k) => w[k] !== undefined))
+    throw invalidResponse(res, 'the body holds no statistics');
   const out = Object.fromEntries(STAT_FIELDS.map((k) => [k, w[k]])) as Omit<ClbLoadBalancerStats, 'raw'>;
   return { ...out, raw: w };
 }
