@@ -32,6 +32,16 @@ function requirePem(value: unknown, field: string): string {
 }
 
 /**
+ * The forms a private key may take when a server echoes it: as sent, JSON-escaped, and each
+ * base64 line alone, so that errors and logs never carry key material.
+ */
+function keySecrets(key: string | undefined): string[] | undefined {
+  if (!key) return undefined;
+  const lines = key.split(/\r?\n/).filter((l) => l.length >= 8 && !l.startsWith('-----'));
+  return [key, JSON.stringify(key).slice(1, -1), ...lines];
+}
+
+/**
  * Changes of {@link updateClbSslTermination}. A new certificate needs `certificate`,
  * `privateKey` and `securePort` together; `enabled`, `secureTrafficOnly`, `securePort`,
  * `cipherProfile` and `securityProtocols` can be changed alone without touching it.
@@ -153,7 +163,7 @@ export async function updateClbSslTermination(
     {
       json: { sslTermination: body },
       resource: lbResource(id),
-      secrets: params.privateKey ? [params.privateKey] : undefined,
+      secrets: keySecrets(params.privateKey),
     },
     options,
   );
@@ -291,7 +301,7 @@ export async function addClbCertificateMapping(
     client,
     'POST',
     `loadbalancers/${id}/ssltermination/certificatemappings`,
-    { json: { certificateMapping: body }, resource: lbResource(id), secrets: [params.privateKey] },
+    { json: { certificateMapping: body }, resource: lbResource(id), secrets: keySecrets(params.privateKey) },
     options,
   );
   return parseCertificateMapping(unwrap(res, 'certificateMapping', CERTIFICATE_MAPPING));
@@ -318,7 +328,7 @@ export async function updateClbCertificateMapping(
     {
       json: { certificateMapping: body },
       resource: mappingResource(id, mid),
-      secrets: params.privateKey ? [params.privateKey] : undefined,
+      secrets: keySecrets(params.privateKey),
     },
     options,
   );
