@@ -450,7 +450,12 @@ describe('waiting and sequencing writes', () => {
 
   it('does not retry an immutable 422 unless asked', async () => {
     let puts = 0;
-    cloud.use(http.put(LB, () => (puts++, immutable())));
+    cloud.use(
+      http.put(LB, () => {
+        puts++;
+        return immutable();
+      }),
+    );
     const err = await rejectionOf(updateClbLoadBalancer(clbClient(cloud), LB_ID, { name: 'x' }));
     expect(err).toBeInstanceOf(UnprocessableEntityError);
     expect(isClbImmutableError(err)).toBe(true);
