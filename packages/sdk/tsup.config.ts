@@ -12,6 +12,7 @@ export default library({
     network: 'src/network.ts',
     dns: 'src/dns.ts',
     'rackspace-dns': 'src/rackspace-dns.ts',
+    'rackspace-load-balancers': 'src/rackspace-load-balancers.ts',
     providers: 'src/providers/index.ts',
   },
 });

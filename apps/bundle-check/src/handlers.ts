@@ -19,6 +19,7 @@ const BLOCK_STORAGE = '@cloud/openstack-block-storage';
 const NETWORK = '@cloud/openstack-network';
 const DNS = '@cloud/openstack-dns';
 const RACKSPACE_DNS = '@cloud/rackspace-dns';
+const RACKSPACE_LOAD_BALANCERS = '@cloud/rackspace-load-balancers';
 const SDK = '@cloud/sdk';
 
 /** The bundles the check builds. */
@@ -64,6 +65,12 @@ export const HANDLERS: HandlerSpec[] = [
     file: 'handlers/rackspace-dns-list.ts',
     imports: "listDomains from '@cloud/rackspace-dns'",
     allow: [CORE, RACKSPACE_DNS],
+  },
+  {
+    name: 'rackspace-load-balancers-list',
+    file: 'handlers/rackspace-load-balancers-list.ts',
+    imports: "listClbLoadBalancers from '@cloud/rackspace-load-balancers'",
+    allow: [CORE, RACKSPACE_LOAD_BALANCERS],
   },
   {
     name: 'sdk-swift-upload',

@@ -8,6 +8,7 @@ import * as image from '@cloud/openstack-image';
 import * as network from '@cloud/openstack-network';
 import * as databases from '@cloud/rackspace-databases';
 import * as rackspaceDns from '@cloud/rackspace-dns';
+import * as rackspaceLoadBalancers from '@cloud/rackspace-load-balancers';
 import * as swift from '@cloud/swift';
 import { describe, expect, it } from '@jest/globals';
 import {
@@ -28,6 +29,7 @@ import * as sdk from '../src/index.js';
 import * as sdkNetwork from '../src/network.js';
 import * as sdkProviders from '../src/providers/index.js';
 import * as sdkRackspaceDns from '../src/rackspace-dns.js';
+import * as sdkRackspaceLoadBalancers from '../src/rackspace-load-balancers.js';
 import * as sdkSwift from '../src/swift.js';
 
 const packages: [string, Record<string, unknown>, Record<string, unknown>][] = [
@@ -40,6 +42,7 @@ const packages: [string, Record<string, unknown>, Record<string, unknown>][] = [
   ['@cloud/openstack-network', network, sdkNetwork],
   ['@cloud/openstack-dns', dns, sdkDns],
   ['@cloud/rackspace-dns', rackspaceDns, sdkRackspaceDns],
+  ['@cloud/rackspace-load-balancers', rackspaceLoadBalancers, sdkRackspaceLoadBalancers],
 ];
 
 describe('@cloud/sdk root', () => {

@@ -39,6 +39,7 @@ export const mockEndpoints = (region = 'RegionOne') => {
     network: `https://network.${r}.mock.test:9696`,
     dns: `https://dns.${r}.mock.test`,
     raxDns: `https://dns-rax.${r}.mock.test/v1.0/${MOCK_PROJECT_ID}`,
+    raxLoadBalancers: `https://lb-rax.${r}.mock.test/v1.0/${MOCK_PROJECT_ID}`,
   };
 };
 
@@ -72,6 +73,12 @@ export function mockCatalogV3(regions: readonly string[] = MOCK_REGIONS) {
     { id: 'svc-neutron', type: 'network', name: 'neutron', endpoints: ep('network') },
     { id: 'svc-designate', type: 'dns', name: 'designate', endpoints: ep('dns') },
     { id: 'svc-rax-dns', type: 'rax:dns', name: 'cloudDNS', endpoints: ep('raxDns') },
+    {
+      id: 'svc-rax-clb',
+      type: 'rax:load-balancer',
+      name: 'cloudLoadBalancers',
+      endpoints: ep('raxLoadBalancers'),
+    },
   ];
 }
 
@@ -168,6 +175,7 @@ export function identityHandlers(state: MockIdentity): RequestHandler[] {
             v2('rax:object-cdn', 'cloudFilesCDN', 'cdn'),
             v2('rax:database', 'cloudDatabases', 'database'),
             v2('rax:dns', 'cloudDNS', 'raxDns'),
+            v2('rax:load-balancer', 'cloudLoadBalancers', 'raxLoadBalancers'),
           ],
           user: { id: 'u-1', name: 'demo', 'RAX-AUTH:defaultRegion': 'RegionOne' },
         },
