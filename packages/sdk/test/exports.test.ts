@@ -64,7 +64,13 @@ describe('@cloud/sdk subpaths', () => {
   it('providers: offers both clouds with the same factories', () => {
     expect(Object.keys(sdkProviders.providers).sort()).toEqual(['openstack', 'rackspace']);
     for (const cloud of Object.values(sdkProviders.providers)) {
-      expect(Object.keys(cloud).sort()).toEqual(['compute', 'databases', 'network', 'storage']);
+      expect(Object.keys(cloud).sort()).toEqual([
+        'blockStorage',
+        'compute',
+        'databases',
+        'network',
+        'storage',
+      ]);
     }
   });
 });

@@ -37,6 +37,7 @@ export const OPENSTACK = {
     dns: `${mockEndpoints(region).dns}/v2`,
   }),
   network: (region?: string) => providers.openstack.network(openstackOptions(region)),
+  blockStorage: (region?: string) => providers.openstack.blockStorage(openstackOptions(region)),
 };
 
 /** Rackspace: Identity v2.0 with an API key and Rackspace's catalog. */
@@ -45,6 +46,7 @@ export const RACKSPACE = {
   identity: [rackspaceIdentity] as RequestHandler[],
   endpoints: (region = 'RegionOne') => raxEndpoints(region),
   network: (region?: string) => providers.rackspace.network(rackspaceOptions(region)),
+  blockStorage: (region?: string) => providers.rackspace.blockStorage(rackspaceOptions(region)),
 };
 
 /** Both, for `describe.each(SERVICE_CLOUDS)('$name …', (c) => …)`. */

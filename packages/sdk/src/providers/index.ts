@@ -17,14 +17,40 @@
  * ```
  * @packageDocumentation
  */
+import type { ProviderBlockStorageClient } from './block-storage.js';
 import type { ProviderComputeClient } from './compute.js';
 import type { ProviderDatabasesClient } from './databases.js';
 import type { ProviderNetworkClient } from './network.js';
-import { openstackCompute, openstackDatabases, openstackNetwork, openstackStorage } from './openstack.js';
+import {
+  openstackBlockStorage,
+  openstackCompute,
+  openstackDatabases,
+  openstackNetwork,
+  openstackStorage,
+} from './openstack.js';
 import type { OpenStackProviderOptions, ProviderName, RackspaceProviderOptions } from './options.js';
-import { rackspaceCompute, rackspaceDatabases, rackspaceNetwork, rackspaceStorage } from './rackspace.js';
+import {
+  rackspaceBlockStorage,
+  rackspaceCompute,
+  rackspaceDatabases,
+  rackspaceNetwork,
+  rackspaceStorage,
+} from './rackspace.js';
 import type { ProviderStorageClient } from './storage.js';
 
+export type {
+  ProviderBlockStorageClient,
+  ProviderCreateSnapshotParams,
+  ProviderCreateVolumeParams,
+  ProviderVolumeWaitOptions,
+} from './block-storage.js';
+export type {
+  ProviderSnapshot,
+  ProviderSnapshotStatus,
+  ProviderVolume,
+  ProviderVolumeStatus,
+  ProviderVolumeType,
+} from './block-storage-models.js';
 export type {
   ProviderComputeClient,
   ProviderCreateServerParams,
@@ -96,10 +122,12 @@ export type {
   ProviderUploadParams,
 } from './storage.js';
 export {
+  openstackBlockStorage,
   openstackCompute,
   openstackDatabases,
   openstackNetwork,
   openstackStorage,
+  rackspaceBlockStorage,
   rackspaceCompute,
   rackspaceDatabases,
   rackspaceNetwork,
@@ -120,6 +148,7 @@ export interface ProviderFactories<O, P extends ProviderName = ProviderName> {
   storage(options: O): ProviderStorageClient;
   databases(options: O): ProviderDatabasesClient;
   network(options: O): ProviderNetworkClient<P>;
+  blockStorage(options: O): ProviderBlockStorageClient;
 }
 
 /**
@@ -140,11 +169,13 @@ export const providers: {
     storage: openstackStorage,
     databases: openstackDatabases,
     network: openstackNetwork,
+    blockStorage: openstackBlockStorage,
   },
   rackspace: {
     compute: rackspaceCompute,
     storage: rackspaceStorage,
     databases: rackspaceDatabases,
     network: rackspaceNetwork,
+    blockStorage: rackspaceBlockStorage,
   },
 };

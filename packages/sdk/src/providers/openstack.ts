@@ -1,3 +1,4 @@
+import { createProviderBlockStorage, type ProviderBlockStorageClient } from './block-storage.js';
 import { createProviderCompute, type ProviderComputeClient } from './compute.js';
 import { createProviderDatabases, type ProviderDatabasesClient } from './databases.js';
 import { createProviderNetwork, type ProviderNetworkClient } from './network.js';
@@ -58,4 +59,19 @@ export function openstackDatabases(options: OpenStackProviderOptions): ProviderD
  */
 export function openstackNetwork(options: OpenStackProviderOptions): ProviderNetworkClient<'openstack'> {
   return createProviderNetwork({ ...openstackContext(options), provider: 'openstack' });
+}
+
+/**
+ * A provider-neutral block storage client for an OpenStack cloud (Cinder v3, found in the catalog
+ * as `block-storage`, `volumev3` or `volume`): volumes, snapshots and volume types.
+ * @throws ValidationError at once when `authUrl`, `username` or `password` is missing.
+ * @example
+ * ```ts
+ * const storage = openstackBlockStorage({ authUrl, username: 'demo', password, projectName: 'demo' });
+ * const volume = await storage.createVolume({ size: 1, name: 'scratch' });
+ * await storage.waitForVolume(volume.id);
+ * ```
+ */
+export function openstackBlockStorage(options: OpenStackProviderOptions): ProviderBlockStorageClient {
+  return createProviderBlockStorage(openstackContext(options));
 }

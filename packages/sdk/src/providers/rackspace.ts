@@ -1,3 +1,4 @@
+import { createProviderBlockStorage, type ProviderBlockStorageClient } from './block-storage.js';
 import { createProviderCompute, type ProviderComputeClient } from './compute.js';
 import { createProviderDatabases, type ProviderDatabasesClient } from './databases.js';
 import { createProviderNetwork, type ProviderNetworkClient } from './network.js';
@@ -58,4 +59,18 @@ export function rackspaceDatabases(options: RackspaceProviderOptions): ProviderD
  */
 export function rackspaceNetwork(options: RackspaceProviderOptions): ProviderNetworkClient<'rackspace'> {
   return createProviderNetwork({ ...rackspaceContext(options), provider: 'rackspace' });
+}
+
+/**
+ * A provider-neutral block storage client for Rackspace Cloud Block Storage (catalog type `volume`,
+ * name `cloudBlockStorage`, the v1 API with `display_name` fields, types `SATA` and `SSD`).
+ * @throws ValidationError at once when `username`, or both `apiKey` and `password`, are missing.
+ * @example
+ * ```ts
+ * const storage = rackspaceBlockStorage({ username: 'me', apiKey: process.env.RAX_API_KEY!, region: 'IAD' });
+ * const volume = await storage.createVolume({ size: 100, name: 'data', volumeType: 'SSD' });
+ * ```
+ */
+export function rackspaceBlockStorage(options: RackspaceProviderOptions): ProviderBlockStorageClient {
+  return createProviderBlockStorage(rackspaceContext(options));
 }
