@@ -64,10 +64,16 @@ describe('@cloud/sdk subpaths', () => {
     expect(Object.keys(sub).sort()).toEqual(Object.keys(pkg).sort());
   });
 
-  it('providers: offers both clouds with the same three factories', () => {
+  it('providers: offers both clouds with the same factories', () => {
     expect(Object.keys(sdkProviders.providers).sort()).toEqual(['openstack', 'rackspace']);
     for (const cloud of Object.values(sdkProviders.providers)) {
-      expect(Object.keys(cloud).sort()).toEqual(['compute', 'databases', 'storage']);
+      expect(Object.keys(cloud).sort()).toEqual([
+        'blockStorage',
+        'compute',
+        'databases',
+        'network',
+        'storage',
+      ]);
     }
   });
 });

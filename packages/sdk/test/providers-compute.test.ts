@@ -1,8 +1,9 @@
 import { NotFoundError, ValidationError } from '@cloud/core';
-import { jsonBody, setupMockCloud } from '@cloud/testing';
+import { jsonBody, mockEndpoints, setupMockCloud } from '@cloud/testing';
 import { createFakeNova, type FakeNova, FIXTURE_IMAGES } from '@cloud/testing/compute';
 import { beforeEach, describe, expect, it } from '@jest/globals';
 import { CLOUDS, neutral } from './clouds.js';
+import { createFakeGlance } from './fakes/glance.js';
 
 const cloud = setupMockCloud();
 const IMAGE = FIXTURE_IMAGES[0]!.id as string;
@@ -10,7 +11,9 @@ const IMAGE = FIXTURE_IMAGES[0]!.id as string;
 let nova: FakeNova;
 beforeEach(() => {
   nova = createFakeNova({ buildPolls: 1, deletePolls: 0 });
-  cloud.use(...nova.handlers);
+  // OpenStack's catalog has Glance, which serves the same images; the mock Rackspace catalog has none.
+  const glance = createFakeGlance({ baseUrl: `${mockEndpoints().image}/v2`, images: FIXTURE_IMAGES });
+  cloud.use(...nova.handlers, ...glance.handlers);
 });
 
 describe.each(CLOUDS)('$name compute', (c) => {

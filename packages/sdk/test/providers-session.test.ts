@@ -123,8 +123,8 @@ describe('providers.openstack', () => {
     const a = providers.openstack.compute({ session });
     const b = providers.openstack.compute({ session });
     await a.getFlavors();
-    await b.getImages();
+    await b.getServers();
     expect(cloud.identity.tokenRequests).toBe(1);
-    expect(nova.calls).toEqual(['GET /flavors/detail', 'GET /images/detail']);
+    expect(nova.calls).toEqual(['GET /flavors/detail', 'GET /servers/detail']);
   });
 });

@@ -6,16 +6,14 @@ import {
   deleteServer,
   type Flavor,
   getFlavor,
-  getImage,
   getServer,
-  type Image,
   listFlavorsDetail,
-  listImagesDetail,
   listServersDetail,
   rebootServer,
   type Server,
   waitForServerStatus,
 } from '@cloud/openstack-compute';
+import { createProviderImages } from './images.js';
 import {
   normalizeServerStatus,
   type ProviderFlavor,
@@ -91,7 +89,7 @@ export interface ProviderComputeClient {
   getFlavors(options?: RequestOptions): Promise<ProviderFlavor[]>;
   /** Gets one flavor. @throws NotFoundError when there is no such flavor. */
   getFlavor(id: string, options?: RequestOptions): Promise<ProviderFlavor>;
-  /** Lists the images servers can boot from. */
+  /** Lists the images servers can boot from (through Glance when the catalog has it, else Nova). */
   getImages(options?: RequestOptions): Promise<ProviderImage[]>;
   /** Gets one image. @throws NotFoundError when there is no such image. */
   getImage(id: string, options?: RequestOptions): Promise<ProviderImage>;
@@ -136,17 +134,6 @@ const toProviderFlavor = (provider: ProviderName, f: Flavor): ProviderFlavor => 
   ram: f.ram,
   disk: f.disk,
   vcpus: f.vcpus,
-});
-
-const toProviderImage = (provider: ProviderName, i: Image): ProviderImage => ({
-  provider,
-  id: i.id,
-  name: i.name,
-  status: i.status,
-  minDisk: i.minDisk,
-  minRam: i.minRam,
-  created: i.created,
-  updated: i.updated,
 });
 
 const refId = (ref: ProviderRef | undefined, field: string): string => {
@@ -212,11 +199,6 @@ export function createProviderCompute(ctx: ProviderContext): ProviderComputeClie
     async getFlavor(id, options) {
       return toProviderFlavor(provider, await getFlavor(client, id, options));
     },
-    async getImages(options) {
-      return (await toArray(listImagesDetail(client, {}, options))).map((i) => toProviderImage(provider, i));
-    },
-    async getImage(id, options) {
-      return toProviderImage(provider, await getImage(client, id, options));
-    },
+    ...createProviderImages(ctx, client),
   };
 }

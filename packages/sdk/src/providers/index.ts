@@ -17,13 +17,40 @@
  * ```
  * @packageDocumentation
  */
+import type { ProviderBlockStorageClient } from './block-storage.js';
 import type { ProviderComputeClient } from './compute.js';
 import type { ProviderDatabasesClient } from './databases.js';
-import { openstackCompute, openstackDatabases, openstackStorage } from './openstack.js';
-import type { OpenStackProviderOptions, RackspaceProviderOptions } from './options.js';
-import { rackspaceCompute, rackspaceDatabases, rackspaceStorage } from './rackspace.js';
+import type { ProviderNetworkClient } from './network.js';
+import {
+  openstackBlockStorage,
+  openstackCompute,
+  openstackDatabases,
+  openstackNetwork,
+  openstackStorage,
+} from './openstack.js';
+import type { OpenStackProviderOptions, ProviderName, RackspaceProviderOptions } from './options.js';
+import {
+  rackspaceBlockStorage,
+  rackspaceCompute,
+  rackspaceDatabases,
+  rackspaceNetwork,
+  rackspaceStorage,
+} from './rackspace.js';
 import type { ProviderStorageClient } from './storage.js';
 
+export type {
+  ProviderBlockStorageClient,
+  ProviderCreateSnapshotParams,
+  ProviderCreateVolumeParams,
+  ProviderVolumeWaitOptions,
+} from './block-storage.js';
+export type {
+  ProviderSnapshot,
+  ProviderSnapshotStatus,
+  ProviderVolume,
+  ProviderVolumeStatus,
+  ProviderVolumeType,
+} from './block-storage-models.js';
 export type {
   ProviderComputeClient,
   ProviderCreateServerParams,
@@ -50,11 +77,43 @@ export type {
   ProviderServerStatus,
 } from './models.js';
 export type {
+  ProviderCreateNetworkParams,
+  ProviderCreatePortParams,
+  ProviderCreateSecurityGroupParams,
+  ProviderCreateSecurityGroupRuleParams,
+  ProviderCreateSubnetParams,
+  ProviderFixedIpRequest,
+  ProviderFloatingIpOperations,
+  ProviderNetworkClient,
+  ProviderPortFilter,
+  ProviderUpdateNetworkParams,
+  ProviderUpdatePortParams,
+  ProviderUpdateSubnetParams,
+} from './network.js';
+export type {
+  NetworkCapabilitiesOf,
+  OpenStackNetworkCapabilities,
+  ProviderAllocationPool,
+  ProviderFixedIp,
+  ProviderFloatingIp,
+  ProviderHostRoute,
+  ProviderNetwork,
+  ProviderNetworkCapabilities,
+  ProviderNetworkStatus,
+  ProviderPort,
+  ProviderRuleDirection,
+  ProviderSecurityGroup,
+  ProviderSecurityGroupRule,
+  ProviderSubnet,
+  RackspaceNetworkCapabilities,
+} from './network-models.js';
+export type {
   OpenStackProviderOptions,
   ProviderConnectionOptions,
   ProviderName,
   RackspaceProviderOptions,
 } from './options.js';
+export type { ProviderIdRef } from './refs.js';
 export type {
   ProviderContainerRef,
   ProviderDownload,
@@ -63,31 +122,38 @@ export type {
   ProviderUploadParams,
 } from './storage.js';
 export {
+  openstackBlockStorage,
   openstackCompute,
   openstackDatabases,
+  openstackNetwork,
   openstackStorage,
+  rackspaceBlockStorage,
   rackspaceCompute,
   rackspaceDatabases,
+  rackspaceNetwork,
   rackspaceStorage,
 };
 
 /**
- * The factories of one cloud.
+ * The factories of one cloud. `P` narrows what depends on the provider (e.g. the network
+ * client's typed capabilities).
  * @example
  * ```ts
  * const cloud: ProviderFactories<RackspaceProviderOptions> = providers.rackspace;
  * const compute = cloud.compute({ username: 'me', apiKey });
  * ```
  */
-export interface ProviderFactories<O> {
+export interface ProviderFactories<O, P extends ProviderName = ProviderName> {
   compute(options: O): ProviderComputeClient;
   storage(options: O): ProviderStorageClient;
   databases(options: O): ProviderDatabasesClient;
+  network(options: O): ProviderNetworkClient<P>;
+  blockStorage(options: O): ProviderBlockStorageClient;
 }
 
 /**
- * The clouds, by name: `providers.openstack` and `providers.rackspace`, each with `compute`,
- * `storage` and `databases` factories.
+ * The clouds, by name: `providers.openstack` and `providers.rackspace`, each with the same
+ * factories (`compute`, `storage`, `databases`, `network`, …).
  * @example
  * ```ts
  * const storage = providers.rackspace.storage({ username: 'me', apiKey: process.env.RAX_API_KEY!, region: 'IAD' });
@@ -95,9 +161,21 @@ export interface ProviderFactories<O> {
  * ```
  */
 export const providers: {
-  readonly openstack: ProviderFactories<OpenStackProviderOptions>;
-  readonly rackspace: ProviderFactories<RackspaceProviderOptions>;
+  readonly openstack: ProviderFactories<OpenStackProviderOptions, 'openstack'>;
+  readonly rackspace: ProviderFactories<RackspaceProviderOptions, 'rackspace'>;
 } = {
-  openstack: { compute: openstackCompute, storage: openstackStorage, databases: openstackDatabases },
-  rackspace: { compute: rackspaceCompute, storage: rackspaceStorage, databases: rackspaceDatabases },
+  openstack: {
+    compute: openstackCompute,
+    storage: openstackStorage,
+    databases: openstackDatabases,
+    network: openstackNetwork,
+    blockStorage: openstackBlockStorage,
+  },
+  rackspace: {
+    compute: rackspaceCompute,
+    storage: rackspaceStorage,
+    databases: rackspaceDatabases,
+    network: rackspaceNetwork,
+    blockStorage: rackspaceBlockStorage,
+  },
 };

@@ -1,5 +1,7 @@
+import { createProviderBlockStorage, type ProviderBlockStorageClient } from './block-storage.js';
 import { createProviderCompute, type ProviderComputeClient } from './compute.js';
 import { createProviderDatabases, type ProviderDatabasesClient } from './databases.js';
+import { createProviderNetwork, type ProviderNetworkClient } from './network.js';
 import type { OpenStackProviderOptions } from './options.js';
 import { openstackContext } from './session.js';
 import { createProviderStorage, type ProviderStorageClient } from './storage.js';
@@ -42,4 +44,34 @@ export function openstackStorage(options: OpenStackProviderOptions): ProviderSto
  */
 export function openstackDatabases(options: OpenStackProviderOptions): ProviderDatabasesClient {
   return createProviderDatabases(openstackContext(options));
+}
+
+/**
+ * A provider-neutral network client for an OpenStack cloud (Neutron): networks, subnets, ports,
+ * security groups and floating IPs.
+ * @throws ValidationError at once when `authUrl`, `username` or `password` is missing.
+ * @example
+ * ```ts
+ * const network = openstackNetwork({ authUrl, username: 'demo', password, projectName: 'demo' });
+ * const external = (await network.getNetworks()).find((n) => n.external);
+ * const fip = await network.floatingIps.create({ network: external!.id });
+ * ```
+ */
+export function openstackNetwork(options: OpenStackProviderOptions): ProviderNetworkClient<'openstack'> {
+  return createProviderNetwork({ ...openstackContext(options), provider: 'openstack' });
+}
+
+/**
+ * A provider-neutral block storage client for an OpenStack cloud (Cinder v3, found in the catalog
+ * as `block-storage`, `volumev3` or `volume`): volumes, snapshots and volume types.
+ * @throws ValidationError at once when `authUrl`, `username` or `password` is missing.
+ * @example
+ * ```ts
+ * const storage = openstackBlockStorage({ authUrl, username: 'demo', password, projectName: 'demo' });
+ * const volume = await storage.createVolume({ size: 1, name: 'scratch' });
+ * await storage.waitForVolume(volume.id);
+ * ```
+ */
+export function openstackBlockStorage(options: OpenStackProviderOptions): ProviderBlockStorageClient {
+  return createProviderBlockStorage(openstackContext(options));
 }

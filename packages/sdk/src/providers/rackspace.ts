@@ -1,5 +1,7 @@
+import { createProviderBlockStorage, type ProviderBlockStorageClient } from './block-storage.js';
 import { createProviderCompute, type ProviderComputeClient } from './compute.js';
 import { createProviderDatabases, type ProviderDatabasesClient } from './databases.js';
+import { createProviderNetwork, type ProviderNetworkClient } from './network.js';
 import type { RackspaceProviderOptions } from './options.js';
 import { rackspaceContext } from './session.js';
 import { createProviderStorage, type ProviderStorageClient } from './storage.js';
@@ -41,4 +43,34 @@ export function rackspaceStorage(options: RackspaceProviderOptions): ProviderSto
  */
 export function rackspaceDatabases(options: RackspaceProviderOptions): ProviderDatabasesClient {
   return createProviderDatabases(rackspaceContext(options));
+}
+
+/**
+ * A provider-neutral network client for Rackspace Cloud Networks (catalog type `network`, name
+ * `cloudNetworks`, a Neutron v2.0 API): networks, subnets, ports and inbound security groups.
+ * Rackspace has no floating IPs or routers: `floatingIps` is `undefined` and `capabilities` says so.
+ * @throws ValidationError at once when `username`, or both `apiKey` and `password`, are missing.
+ * @example
+ * ```ts
+ * const network = rackspaceNetwork({ username: 'me', apiKey: process.env.RAX_API_KEY!, region: 'IAD' });
+ * const net = await network.createNetwork({ name: 'backend' });
+ * await network.createSubnet({ network: net, cidr: '192.168.10.0/24' });
+ * ```
+ */
+export function rackspaceNetwork(options: RackspaceProviderOptions): ProviderNetworkClient<'rackspace'> {
+  return createProviderNetwork({ ...rackspaceContext(options), provider: 'rackspace' });
+}
+
+/**
+ * A provider-neutral block storage client for Rackspace Cloud Block Storage (catalog type `volume`,
+ * name `cloudBlockStorage`, the v1 API with `display_name` fields, types `SATA` and `SSD`).
+ * @throws ValidationError at once when `username`, or both `apiKey` and `password`, are missing.
+ * @example
+ * ```ts
+ * const storage = rackspaceBlockStorage({ username: 'me', apiKey: process.env.RAX_API_KEY!, region: 'IAD' });
+ * const volume = await storage.createVolume({ size: 100, name: 'data', volumeType: 'SSD' });
+ * ```
+ */
+export function rackspaceBlockStorage(options: RackspaceProviderOptions): ProviderBlockStorageClient {
+  return createProviderBlockStorage(rackspaceContext(options));
 }
