@@ -14,6 +14,7 @@ export const PUBLISHED_PACKAGES = [
   'openstack-network',
   'openstack-dns',
   'rackspace-dns',
+  'providers',
   'sdk',
 ];
 

@@ -59,6 +59,7 @@ export type {
   ProviderContainerRef,
   ProviderDownload,
   ProviderDownloadParams,
+  ProviderStorageCapabilities,
   ProviderStorageClient,
   ProviderUploadParams,
 } from './storage.js';
