@@ -210,7 +210,9 @@ export function amazonCompute(options: AmazonComputeOptions = {}): AmazonCompute
       } while (NextToken);
       return servers;
     },
-    getServer: (id, options) => describe(idOf(id), options),
+    async getServer(id, options) {
+      return describe(idOf(id), options);
+    },
     async destroyServer(id, options) {
       await aws({ method: 'POST', url: `ec2:TerminateInstances/${id}` }, () =>
         ec2.send(new TerminateInstancesCommand({ InstanceIds: [idOf(id)] }), send(options)),

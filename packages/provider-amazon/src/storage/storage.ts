@@ -19,7 +19,7 @@ import {
 } from '@aws-sdk/client-s3';
 import { Upload } from '@aws-sdk/lib-storage';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
-import { type RequestOptions, ValidationError } from '@cloud/core';
+import { InvalidResponseError, type RequestOptions, ValidationError } from '@cloud/core';
 import type {
   ProviderContainer,
   ProviderContainerRef,
@@ -142,6 +142,16 @@ export function amazonStorage(options: AmazonStorageOptions = {}): AmazonStorage
           send(options),
         ),
       );
+      // Every ListObjectsV2 answer names its bucket; an HTML page (a proxy, a captive portal) parses
+      // as an empty listing otherwise.
+      if (page.Name === undefined) {
+        throw new InvalidResponseError(`GET s3://${Bucket}/: the listing is not a ListBucketResult`, {
+          method: 'GET',
+          url: `s3://${Bucket}/`,
+          status: page.$metadata.httpStatusCode,
+          requestId: page.$metadata.requestId,
+        });
+      }
       const items = page.Contents ?? [];
       left -= items.length;
       yield items;
@@ -365,7 +375,9 @@ export function amazonStorage(options: AmazonStorageOptions = {}): AmazonStorage
       }
       return limit === undefined ? files : files.slice(0, limit);
     },
-    getFile: (container, remote, options) => head(bucketOf(container), keyOf(remote), options),
+    async getFile(container, remote, options) {
+      return head(bucketOf(container), keyOf(remote), options);
+    },
     async removeFile(container, remote, options) {
       const Bucket = bucketOf(container);
       const Key = keyOf(remote);
