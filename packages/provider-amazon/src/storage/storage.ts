@@ -19,7 +19,7 @@ import {
 } from '@aws-sdk/client-s3';
 import { Upload } from '@aws-sdk/lib-storage';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
-import { InvalidResponseError, type RequestOptions, ValidationError } from '@cloud/core';
+import { BadRequestError, InvalidResponseError, type RequestOptions, ValidationError } from '@cloud/core';
 import type {
   ProviderContainer,
   ProviderContainerRef,
@@ -283,15 +283,26 @@ export function amazonStorage(options: AmazonStorageOptions = {}): AmazonStorage
       const Bucket = bucketOf(container);
       for await (const items of pages(Bucket, undefined, undefined, options)) {
         if (items.length === 0) continue;
-        await aws({ method: 'POST', url: `s3://${Bucket}?delete` }, () =>
-          s3.send(
-            new DeleteObjectsCommand({
-              Bucket,
-              Delete: { Objects: items.map((i) => ({ Key: i.Key })), Quiet: true },
-            }),
-            send(options),
-          ),
-        );
+        try {
+          await aws({ method: 'POST', url: `s3://${Bucket}?delete` }, () =>
+            s3.send(
+              new DeleteObjectsCommand({
+                Bucket,
+                Delete: { Objects: items.map((i) => ({ Key: i.Key })), Quiet: true },
+              }),
+              send(options),
+            ),
+          );
+        } catch (e) {
+          // S3-compatible stores that want Content-MD5 on a batch delete (Swift's s3api) refuse the
+          // CRC checksum the AWS SDK sends: delete those keys one by one instead.
+          if (!(e instanceof BadRequestError)) throw e;
+          for (const { Key } of items) {
+            await aws({ method: 'DELETE', url: `s3://${Bucket}/${Key}` }, () =>
+              s3.send(new DeleteObjectCommand({ Bucket, Key }), send(options)),
+            );
+          }
+        }
       }
       await aws({ method: 'DELETE', url: `s3://${Bucket}` }, () =>
         s3.send(new DeleteBucketCommand({ Bucket }), send(options)),
