@@ -21,6 +21,8 @@ const DNS = '@cloud/openstack-dns';
 const RACKSPACE_DNS = '@cloud/rackspace-dns';
 const RACKSPACE_LOAD_BALANCERS = '@cloud/rackspace-load-balancers';
 const SDK = '@cloud/sdk';
+const PROVIDERS = '@cloud/providers';
+const AMAZON = '@cloud/provider-amazon';
 
 /** The bundles the check builds. */
 export const HANDLERS: HandlerSpec[] = [
@@ -120,5 +122,12 @@ export const HANDLERS: HandlerSpec[] = [
     file: 'handlers/providers-rackspace-storage.ts',
     imports: "rackspaceStorage from '@cloud/sdk/providers'",
     allow: [CORE, SWIFT, SDK],
+  },
+  {
+    // Only the S3 half of the Amazon provider: no EC2 client, no OpenStack service, no got.
+    name: 'amazon-storage',
+    file: 'handlers/amazon-storage.ts',
+    imports: "amazonStorage from '@cloud/provider-amazon/storage'",
+    allow: [CORE, PROVIDERS, AMAZON],
   },
 ];

@@ -14,6 +14,8 @@ export const PUBLISHED_PACKAGES = [
   'openstack-network',
   'openstack-dns',
   'rackspace-dns',
+  'providers',
+  'provider-amazon',
   'sdk',
 ];
 

@@ -118,6 +118,7 @@ export type {
   ProviderContainerRef,
   ProviderDownload,
   ProviderDownloadParams,
+  ProviderStorageCapabilities,
   ProviderStorageClient,
   ProviderUploadParams,
 } from './storage.js';

@@ -1,7 +1,6 @@
 import type { HttpLogger, RetryOptions, Session, TimeoutOptions } from '@cloud/core';
 
-/** Which cloud a provider-neutral client talks to. */
-export type ProviderName = 'openstack' | 'rackspace';
+export type { ProviderName } from '@cloud/providers';
 
 /** Options every provider factory accepts besides credentials. */
 export interface ProviderConnectionOptions {

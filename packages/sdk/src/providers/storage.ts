@@ -1,6 +1,12 @@
-import type { Readable, Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { type RequestOptions, type TransferProgress, toArray, ValidationError } from '@cloud/core';
+import { type RequestOptions, toArray, ValidationError } from '@cloud/core';
+import type {
+  ProviderStorageClient as NeutralStorageClient,
+  ProviderContainerRef,
+  ProviderDownloadParams,
+  ProviderFile,
+  ProviderStorageCapabilities,
+} from '@cloud/providers';
 import {
   createContainer,
   createSwiftClient,
@@ -17,62 +23,20 @@ import {
   uploadObject,
   uploadObjectFromFile,
 } from '@cloud/swift';
-import type { ProviderContainer, ProviderFile } from './models.js';
 import type { ProviderName } from './options.js';
 import type { ProviderContext } from './session.js';
 
-/** A container given by name or as an object with a `name` (e.g. from `getContainers`). */
-export type ProviderContainerRef =
-  | string
-  | {
-      /** The container name. */
-      name: string;
-    };
-
-/** Parameters of {@link ProviderStorageClient.upload}: where to, and exactly one source. */
-export interface ProviderUploadParams {
-  /** The container to upload into. */
-  container: ProviderContainerRef;
-  /** Name of the object, `/` allowed. */
-  remote: string;
-  /** Upload from a stream. Give `size` too when known, so progress has a total. */
-  stream?: Readable | AsyncIterable<Uint8Array> | undefined;
-  /** Upload bytes or text held in memory. */
-  buffer?: Uint8Array | string | undefined;
-  /** Upload a local file. */
-  file?: string | undefined;
-  /** Length of `stream` in bytes, when known. */
-  size?: number | undefined;
-  /** Guessed from the name when omitted. */
-  contentType?: string | undefined;
-  /** User metadata to store with the file. */
-  metadata?: Record<string, string> | undefined;
-  /** Called as bytes are sent; `total` is known for buffers, files, and streams given a `size`. */
-  onProgress?: ((progress: TransferProgress) => void) | undefined;
-}
-
-/** Parameters of {@link ProviderStorageClient.download}. */
-export interface ProviderDownloadParams {
-  /** The container holding the file. */
-  container: ProviderContainerRef;
-  /** Name of the file in the container. */
-  remote: string;
-  /** Write the content into this stream (it is ended when the download ends). */
-  stream?: Writable | undefined;
-  /** Write the content into this local file (through a temporary file, renamed once complete). */
-  file?: string | undefined;
-  /** Called as bytes arrive, with the size as `total`. */
-  onProgress?: ((progress: TransferProgress) => void) | undefined;
-}
-
-/** What a download without `stream` or `file` returns: the file and its content, to consume. */
-export interface ProviderDownload extends ProviderFile {
-  /** The content. Read it to the end or `destroy()` it, or the connection is not released. */
-  body: Readable;
-}
+export type {
+  ProviderContainerRef,
+  ProviderDownload,
+  ProviderDownloadParams,
+  ProviderStorageCapabilities,
+  ProviderUploadParams,
+} from '@cloud/providers';
 
 /**
- * Containers and files, the same on every provider (Swift, Rackspace Cloud Files).
+ * Containers and files, the same on every provider (Swift, Rackspace Cloud Files); `client` is the
+ * underlying Swift client, for everything else `@cloud/swift` offers.
  * @example
  * ```ts
  * const storage = providers.openstack.storage({ authUrl, username, password, projectName: 'demo' });
@@ -81,42 +45,14 @@ export interface ProviderDownload extends ProviderFile {
  * await storage.download({ container: 'backups', remote: 'db.tar.gz', file: '/tmp/db.tar.gz' });
  * ```
  */
-export interface ProviderStorageClient {
-  /** Which cloud this client talks to. */
-  readonly provider: ProviderName;
-  /** The underlying Swift client, for everything else `@cloud/swift` offers. */
-  readonly client: SwiftClient;
-  /** Lists every container of the account with its file count and size. */
-  getContainers(options?: RequestOptions): Promise<ProviderContainer[]>;
-  /** @throws NotFoundError when there is no such container. */
-  getContainer(container: ProviderContainerRef, options?: RequestOptions): Promise<ProviderContainer>;
-  /** Creates a container; succeeds when it exists already. */
-  createContainer(
-    container: ProviderContainerRef | { name: string; metadata?: Record<string, string> },
-    options?: RequestOptions,
-  ): Promise<ProviderContainer>;
-  /** Deletes a container and every file in it. */
-  destroyContainer(container: ProviderContainerRef, options?: RequestOptions): Promise<void>;
-  /** Uploads a file from a stream, a buffer or a local file; large files are segmented for you. */
-  upload(params: ProviderUploadParams, options?: RequestOptions): Promise<ProviderFile>;
-  /** Downloads into `stream` or `file`, resolving once all bytes are written. */
-  download(
-    params: ProviderDownloadParams & ({ stream: Writable } | { file: string }),
-    options?: RequestOptions,
-  ): Promise<ProviderFile>;
-  /** Without `stream` or `file`: resolves once the headers arrive, with the content as `body`. */
-  download(params: ProviderDownloadParams, options?: RequestOptions): Promise<ProviderDownload>;
-  /** Lists the files of a container, optionally only those under `prefix`, at most `limit`. */
-  getFiles(
-    container: ProviderContainerRef,
-    params?: { prefix?: string | undefined; limit?: number | undefined },
-    options?: RequestOptions,
-  ): Promise<ProviderFile[]>;
-  /** @throws NotFoundError when there is no such file. */
-  getFile(container: ProviderContainerRef, remote: string, options?: RequestOptions): Promise<ProviderFile>;
-  /** Deletes a file. */
-  removeFile(container: ProviderContainerRef, remote: string, options?: RequestOptions): Promise<void>;
-}
+export interface ProviderStorageClient extends NeutralStorageClient<SwiftClient> {}
+
+/** What Swift and Cloud Files do where the clouds differ. */
+const SWIFT_CAPABILITIES: ProviderStorageCapabilities = {
+  containerTotals: 'stored',
+  consistentListings: false,
+  largeUploads: 'static-large-object',
+};
 
 const containerName = (ref: ProviderContainerRef | undefined): string => {
   const name = typeof ref === 'string' ? ref : ref?.name;
@@ -169,6 +105,7 @@ export function createProviderStorage(ctx: ProviderContext): ProviderStorageClie
   return {
     provider,
     client,
+    capabilities: SWIFT_CAPABILITIES,
     async getContainers(options) {
       const all = await toArray(listContainers(client, {}, options));
       return all.map((c) => ({ provider, name: c.name, count: c.objectCount, bytes: c.bytes }));

@@ -1,0 +1,58 @@
+/**
+ * The neutral conformance checks of `@cloud/providers/conformance` against a local moto server
+ * (S3 and EC2). Skipped without CLOUD_MOTO_ENDPOINT; `bash tooling/emulators/with-emulators.sh`
+ * (part of the root `test:integration`) starts moto and sets it.
+ */
+import { randomBytes } from 'node:crypto';
+import { computeChecks, storageChecks } from '@cloud/providers/conformance';
+import { describe, expect, it } from '@jest/globals';
+import { amazonCompute } from '../../src/compute/index.js';
+import { amazonStorage } from '../../src/storage/index.js';
+
+const endpoint = process.env.CLOUD_MOTO_ENDPOINT;
+const describeMoto = endpoint ? describe : describe.skip;
+const run = `${Date.now().toString(36)}-${randomBytes(3).toString('hex')}`;
+let serial = 0;
+const connection = {
+  region: 'us-east-1',
+  endpoint,
+  credentials: { accessKeyId: 'moto', secretAccessKey: 'moto' },
+};
+
+describeMoto('amazon storage conformance (moto)', () => {
+  const target = {
+    storage: () => amazonStorage({ ...connection, forcePathStyle: true }),
+    containerName: () => `conf-${run}-${++serial}`,
+    largeUploadBytes: 12 * 1024 * 1024 + 5,
+  };
+  for (const check of storageChecks) it(check.name, () => check.run(target));
+
+  it('signs a temporary URL that a plain HTTP client can fetch', async () => {
+    const storage = target.storage();
+    const bucket = target.containerName();
+    await storage.createContainer(bucket);
+    try {
+      await storage.upload({ container: bucket, remote: 'hello.txt', buffer: 'hello from s3' });
+      const url = await storage.temporaryUrl(bucket, 'hello.txt', { expiresIn: 60 });
+      const res = await fetch(url);
+      expect([res.status, await res.text()]).toEqual([200, 'hello from s3']);
+      const put = await storage.temporaryUrl(bucket, 'put.txt', { method: 'PUT' });
+      expect((await fetch(put, { method: 'PUT', body: 'uploaded' })).status).toBe(200);
+      expect((await storage.getFile(bucket, 'put.txt')).size).toBe('uploaded'.length);
+    } finally {
+      await storage.destroyContainer(bucket);
+    }
+  });
+});
+
+describeMoto('amazon compute conformance (moto)', () => {
+  const target = {
+    compute: () => amazonCompute({ ...connection, imageOwners: ['amazon'] }),
+    flavor: 't2.micro',
+    image: 'ami-12c6146b',
+    missing: { server: 'i-0123456789abcdef0', flavor: 'x9.nonexistent', image: 'ami-00000000' },
+    wait: { minDelayMs: 50, maxDelayMs: 200, timeoutMs: 30_000 },
+    serverName: () => `conf-${run}-${++serial}`,
+  };
+  for (const check of computeChecks) it(check.name, () => check.run(target));
+});

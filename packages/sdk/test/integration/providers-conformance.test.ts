@@ -1,0 +1,32 @@
+/**
+ * The neutral storage conformance checks against a real Keystone + Swift, from the OS_* variables
+ * only. Skipped without OS_AUTH_URL.
+ */
+import { randomBytes } from 'node:crypto';
+import { storageChecks } from '@cloud/providers/conformance';
+import { describe, it } from '@jest/globals';
+import { providers } from '../../src/providers/index.js';
+
+const env = process.env;
+const describeLive = env.OS_AUTH_URL ? describe : describe.skip;
+const run = `${Date.now().toString(36)}-${randomBytes(3).toString('hex')}`;
+let serial = 0;
+
+const target = {
+  storage: () =>
+    providers.openstack.storage({
+      authUrl: env.OS_AUTH_URL,
+      username: env.OS_USERNAME,
+      password: env.OS_PASSWORD,
+      projectName: env.OS_PROJECT_NAME,
+      userDomainName: env.OS_USER_DOMAIN_NAME,
+      projectDomainName: env.OS_PROJECT_DOMAIN_NAME,
+      region: env.OS_REGION_NAME,
+    }),
+  containerName: () => `sdk-it-conformance-${run}-${++serial}`,
+  largeUploadBytes: 12 * 1024 * 1024,
+};
+
+describeLive('providers.openstack.storage conformance against a real Swift', () => {
+  for (const check of storageChecks) it(check.name, () => check.run(target));
+});
