@@ -411,7 +411,7 @@ function checkCapability(allowed: boolean, provider: ProviderName, what: string,
 }
 
 /** Builds the provider-neutral network client over `@cloud/openstack-network`. @internal */
-export function createProviderNetwork<P extends ProviderName>(
+export function createProviderNetwork<P extends 'openstack' | 'rackspace'>(
   ctx: ProviderContext & { provider: P },
 ): ProviderNetworkClient<P> {
   const provider = ctx.provider;
