@@ -1,13 +1,14 @@
 /**
  * The neutral conformance checks of `@cloud/providers/conformance` against the OpenStack and
- * Rackspace adapters, on msw fakes of Keystone, Swift and Nova.
+ * Rackspace adapters, on msw fakes of Keystone, Swift, Nova and (in OpenStack's catalog) Glance.
  */
 import { computeChecks, storageChecks } from '@cloud/providers/conformance';
-import { setupMockCloud } from '@cloud/testing';
+import { mockEndpoints, setupMockCloud } from '@cloud/testing';
 import { createFakeNova, FIXTURE_IMAGES } from '@cloud/testing/compute';
 import { createFakeSwift } from '@cloud/testing/swift';
 import { beforeEach, describe, it } from '@jest/globals';
 import { CLOUDS } from './clouds.js';
+import { createFakeGlance } from './fakes/glance.js';
 
 const cloud = setupMockCloud();
 let serial = 0;
@@ -15,6 +16,7 @@ let serial = 0;
 beforeEach(() => {
   cloud.use(...createFakeSwift().handlers);
   cloud.use(...createFakeNova({ buildPolls: 1, deletePolls: 0 }).handlers);
+  cloud.use(...createFakeGlance({ baseUrl: `${mockEndpoints().image}/v2`, images: FIXTURE_IMAGES }).handlers);
 });
 
 describe.each(CLOUDS)('$name storage conformance', (c) => {
