@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { type RequestOptions, ValidationError } from '@cloud/core';
 import {
   arrayOf,
@@ -20,12 +21,37 @@ import type { ComputeLink, ComputeMetadata } from '../types.js';
 import { serversPath } from './urls.js';
 
 /**
- * A network interface of a new server: a network (optionally with a fixed IP) or an existing port.
- * @example const nets: ServerNetwork[] = [{ uuid: netId, fixedIp: '10.0.0.9' }, { port: portId }];
+ * A network interface of a new server, as Nova takes them: a network (optionally with a fixed IP
+ * on it) or an existing port (Neutron ports come from `@cloud/openstack-network`'s `createPort`).
+ * `uuid` is an alias of `network`, the name of Nova's wire field; give one of them, not both.
+ * @example const nets: ServerNetwork[] = [{ network: netId, fixedIp: '10.0.0.9' }, { port: portId }];
  */
 export type ServerNetwork =
-  | { /** Network UUID. */ uuid: string; fixedIp?: string | undefined; tag?: string | undefined }
-  | { /** Port UUID. */ port: string; tag?: string | undefined };
+  | {
+      /** Network UUID. */
+      network: string;
+      /**
+       * An IPv4 or IPv6 address of the network's subnets to give the server. Neutron's default
+       * policy lets only the network's owner (or an administrator) choose one: on a shared
+       * network of another project the build fails and the server ends in `ERROR`.
+       */
+      fixedIp?: string | undefined;
+      /** @remarks Requires compute microversion 2.32 */
+      tag?: string | undefined;
+    }
+  | {
+      /** Network UUID: alias of `network` (Nova's wire name). */
+      uuid: string;
+      fixedIp?: string | undefined;
+      /** @remarks Requires compute microversion 2.32 */
+      tag?: string | undefined;
+    }
+  | {
+      /** Port UUID; the server takes the port's network and addresses. */
+      port: string;
+      /** @remarks Requires compute microversion 2.32 */
+      tag?: string | undefined;
+    };
 
 /**
  * One block device of a new server (block device mapping v2), e.g. a boot volume.
@@ -64,7 +90,7 @@ export interface PersonalityFile {
 
 /**
  * Parameters of {@link createServer}.
- * @example await createServer(compute, { name: 'web-01', flavor: '2', image: imageId, networks: [{ uuid: netId }] });
+ * @example await createServer(compute, { name: 'web-01', flavor: '2', image: imageId, networks: [{ network: netId }] });
  */
 export interface CreateServerParams {
   name: string;
@@ -77,8 +103,10 @@ export interface CreateServerParams {
   userData?: string | Uint8Array | undefined;
   metadata?: ComputeMetadata | undefined;
   /**
-   * Network interfaces. `'auto'` (allocate a network if needed) and `'none'` require microversion
-   * 2.37, from which Nova also requires this field to be present.
+   * Network interfaces: `[{ network, fixedIp? }, { port }]`, or `'auto'` (Nova allocates a network
+   * if the project has none) or `'none'` (no interface). `'auto'` and `'none'` require microversion
+   * 2.37, from which Nova also requires this field. Below 2.37, leaving it out attaches the server
+   * to the networks Nova picks for the project.
    */
   networks?: ServerNetwork[] | 'auto' | 'none' | undefined;
   /** Security group names. */
@@ -153,19 +181,45 @@ function networksWire(client: ComputeClient, networks: CreateServerParams['netwo
   if (!Array.isArray(networks)) {
     throw new ValidationError('networks must be an array, "auto" or "none"', 'networks');
   }
-  return networks.map((n, i) => {
-    const tag = n.tag;
-    if (tag !== undefined) requireMicroversion(client, '2.32', `networks[${i}].tag`);
-    if ('port' in n && n.port !== undefined) {
-      return omitUndefined({ port: requireUuid(n.port, `networks[${i}].port`), tag });
+  return networks.map((n, i) => networkWire(client, n, `networks[${i}]`));
+}
+
+/** One entry of `networks`: `{ port }`, or `{ network | uuid, fixedIp? }`, checked and renamed. */
+function networkWire(client: ComputeClient, n: ServerNetwork, f: string) {
+  if (typeof n !== 'object' || n === null) {
+    throw new ValidationError(`${f} must be an object with "network" or "port"`, f);
+  }
+  const e = n as { network?: unknown; uuid?: unknown; port?: unknown; fixedIp?: unknown; tag?: unknown };
+  if (e.tag !== undefined) {
+    requireString(e.tag, `${f}.tag`);
+    requireMicroversion(client, '2.32', `${f}.tag`);
+  }
+  if (e.port !== undefined) {
+    const other = (['network', 'uuid', 'fixedIp'] as const).find((k) => e[k] !== undefined);
+    if (other) {
+      throw new ValidationError(
+        `${f} has both port and ${other}: a port already has its network and addresses`,
+        `${f}.${other}`,
+      );
     }
-    const net = n as { uuid?: unknown; fixedIp?: string };
-    return omitUndefined({
-      uuid: requireUuid(net.uuid, `networks[${i}].uuid`),
-      fixed_ip: net.fixedIp,
-      tag,
-    });
-  });
+    return omitUndefined({ port: requireUuid(e.port, `${f}.port`), tag: e.tag });
+  }
+  if (e.network !== undefined && e.uuid !== undefined && e.network !== e.uuid) {
+    throw new ValidationError(
+      `${f} has both network and uuid (its alias) with different values`,
+      `${f}.uuid`,
+    );
+  }
+  const field = e.network !== undefined ? 'network' : e.uuid !== undefined ? 'uuid' : undefined;
+  if (!field) throw new ValidationError(`${f} needs a network (UUID) or a port (UUID)`, `${f}.network`);
+  const uuid = requireUuid(e[field], `${f}.${field}`);
+  if (e.fixedIp !== undefined && (typeof e.fixedIp !== 'string' || isIP(e.fixedIp) === 0)) {
+    throw new ValidationError(
+      `${f}.fixedIp must be an IPv4 or IPv6 address, got ${JSON.stringify(e.fixedIp)}`,
+      `${f}.fixedIp`,
+    );
+  }
+  return omitUndefined({ uuid, fixed_ip: e.fixedIp as string | undefined, tag: e.tag });
 }
 
 function blockDevicesWire(client: ComputeClient, bdms: BlockDeviceMapping[]) {
@@ -300,7 +354,7 @@ export function createServerBody(client: ComputeClient, p: CreateServerParams): 
  * ```ts
  * const { id, adminPass } = await createServer(compute, {
  *   name: 'web-01', flavor: '2', image: '70a599e0-31e7-49b7-b260-868f441e862b',
- *   keyName: 'deploy', networks: [{ uuid: netId }], userData: '#cloud-config\npackages: [nginx]\n',
+ *   keyName: 'deploy', networks: [{ network: netId }], userData: '#cloud-config\npackages: [nginx]\n',
  * });
  * const server = await waitForServerStatus(compute, id, 'ACTIVE');
  * ```
