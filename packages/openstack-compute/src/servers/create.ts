@@ -5,7 +5,6 @@ import {
   object,
   omitUndefined,
   optional,
-  requireInteger,
   requireNonBlank,
   requireOneOf,
   requireString,
@@ -18,6 +17,7 @@ import { LINKS, type LinkWire, parseLinks, toBase64 } from '../internal/common.j
 import { validateMetadata } from '../internal/metadata.js';
 import { rejectFromMicroversion, requireMicroversion } from '../internal/microversion.js';
 import type { ComputeLink, ComputeMetadata } from '../types.js';
+import { type BlockDeviceMapping, blockDevicesWire } from './block-devices.js';
 import { serversPath } from './urls.js';
 
 /**
@@ -54,31 +54,6 @@ export type ServerNetwork =
     };
 
 /**
- * One block device of a new server (block device mapping v2), e.g. a boot volume.
- * @example const boot: BlockDeviceMapping = { bootIndex: 0, sourceType: 'image', uuid: imageId, destinationType: 'volume', volumeSize: 20, deleteOnTermination: true };
- */
-export interface BlockDeviceMapping {
-  /** `0` marks the boot device; other disks get 1, 2... or `null` (not bootable). */
-  bootIndex?: number | null | undefined;
-  sourceType: 'image' | 'volume' | 'snapshot' | 'blank';
-  /** `volume` (Cinder) or `local` (hypervisor disk). */
-  destinationType?: 'volume' | 'local' | undefined;
-  /** UUID of the source image, volume or snapshot (not for `blank`). */
-  uuid?: string | undefined;
-  /** Size in GiB of a volume created from an image, snapshot or blank. */
-  volumeSize?: number | undefined;
-  deleteOnTermination?: boolean | undefined;
-  deviceName?: string | undefined;
-  deviceType?: string | undefined;
-  diskBus?: string | undefined;
-  guestFormat?: string | undefined;
-  /** @remarks Requires compute microversion 2.67 */
-  volumeType?: string | undefined;
-  /** @remarks Requires compute microversion 2.42 */
-  tag?: string | undefined;
-}
-
-/**
  * A file injected into a new server.
  * @example await createServer(compute, { name: 'a', flavor: '1', image: imageId, personality: [{ path: '/etc/motd', contents: 'hi' }] });
  */
@@ -112,7 +87,12 @@ export interface CreateServerParams {
   /** Security group names. */
   securityGroups?: string[] | undefined;
   availabilityZone?: string | undefined;
-  /** Block device mapping v2, e.g. boot from volume. */
+  /**
+   * Block device mapping v2: boot from a volume, from an image copied to a new volume, extra
+   * volumes. Build entries with {@link bootFromVolume}, {@link bootFromImageToVolume},
+   * {@link bootFromSnapshotToVolume}, {@link volumeDevice} and {@link blankVolumeDevice}, or
+   * write them out. At most one entry has `bootIndex: 0`; with one, `image` may be left out.
+   */
   blockDeviceMappings?: BlockDeviceMapping[] | undefined;
   configDrive?: boolean | undefined;
   /**
@@ -170,7 +150,6 @@ const CREATED_SERVER = object<CreatedServerWire>({
 });
 
 const MAX_USER_DATA = 65535;
-const SOURCE_TYPES = ['image', 'volume', 'snapshot', 'blank'] as const;
 
 function networksWire(client: ComputeClient, networks: CreateServerParams['networks']) {
   if (networks === undefined) return undefined;
@@ -220,34 +199,6 @@ function networkWire(client: ComputeClient, n: ServerNetwork, f: string) {
     );
   }
   return omitUndefined({ uuid, fixed_ip: e.fixedIp as string | undefined, tag: e.tag });
-}
-
-function blockDevicesWire(client: ComputeClient, bdms: BlockDeviceMapping[]) {
-  return bdms.map((b, i) => {
-    const f = `blockDeviceMappings[${i}]`;
-    requireOneOf(b.sourceType, SOURCE_TYPES, `${f}.sourceType`);
-    if (b.destinationType !== undefined) {
-      requireOneOf(b.destinationType, ['volume', 'local'] as const, `${f}.destinationType`);
-    }
-    if (b.sourceType !== 'blank') requireUuid(b.uuid, `${f}.uuid`);
-    if (b.volumeSize !== undefined) requireInteger(b.volumeSize, `${f}.volumeSize`, 1);
-    if (b.volumeType !== undefined) requireMicroversion(client, '2.67', `${f}.volumeType`);
-    if (b.tag !== undefined) requireMicroversion(client, '2.42', `${f}.tag`);
-    return omitUndefined({
-      boot_index: b.bootIndex,
-      uuid: b.uuid,
-      source_type: b.sourceType,
-      destination_type: b.destinationType,
-      volume_size: b.volumeSize,
-      delete_on_termination: b.deleteOnTermination,
-      device_name: b.deviceName,
-      device_type: b.deviceType,
-      disk_bus: b.diskBus,
-      guest_format: b.guestFormat,
-      volume_type: b.volumeType,
-      tag: b.tag,
-    });
-  });
 }
 
 /** Checks the name, flavor and boot source (an image, or a block device with bootIndex 0). */

@@ -7,6 +7,7 @@
 import { randomBytes } from 'node:crypto';
 import { createSession, fromPassword, NotFoundError, type Session } from '@cloud/core';
 import { createServiceClient, poll, type ServiceClient } from '@cloud/core/service';
+import { type BlockStorageClient, createBlockStorageClient } from '@cloud/openstack-block-storage';
 import { createNetworkClient, type NetworkClient } from '@cloud/openstack-network';
 import { describe } from '@jest/globals';
 import {
@@ -178,3 +179,6 @@ export async function removePort(id: string): Promise<void> {
 
 /** A network client (`@cloud/openstack-network`, a test-only dependency) on the same session. */
 export const liveNetwork = (): NetworkClient => createNetworkClient(liveSession());
+
+/** A block storage client (`@cloud/openstack-block-storage`, a test-only dependency) on the same session. */
+export const liveBlockStorage = (): BlockStorageClient => createBlockStorageClient(liveSession());
