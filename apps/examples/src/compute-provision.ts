@@ -75,7 +75,7 @@ async function main(): Promise<void> {
       flavor,
       image,
       metadata: { createdBy: 'cloud-sdk-example' },
-      ...(network ? { networks: [{ uuid: network }] } : {}),
+      ...(network ? { networks: [{ network }] } : {}),
     });
     serverId = created.id;
     console.log(`Server ${serverId} accepted; waiting for ACTIVE`);

@@ -21,21 +21,21 @@ import {
 } from '@cloud/openstack-compute';
 import {
   addRouterInterface,
+  assignServerFloatingIp,
   createNetwork,
   createNetworkClient,
-  createNetworkFloatingIp,
   createNetworkSecurityGroup,
   createNetworkSecurityGroupRule,
   createPort,
   createRouter,
   createSubnet,
   deleteNetwork,
-  deleteNetworkFloatingIp,
   deleteNetworkSecurityGroup,
   deletePort,
   deleteRouter,
   deleteSubnet,
   listNetworks,
+  releaseServerFloatingIps,
   removeRouterInterface,
 } from '@cloud/openstack-network';
 
@@ -115,9 +115,13 @@ async function main(): Promise<void> {
     const server = await waitForServerStatus(compute, created.id, 'ACTIVE', { timeoutMs: 15 * 60_000 });
     console.log(`Server ${server.name} is ${server.status} on port ${port.fixedIps[0]?.ipAddress}`);
 
-    const fip = await createNetworkFloatingIp(network, { floatingNetworkId: external.id, portId: port.id });
-    undo.push({ what: `floating IP ${fip.id}`, run: () => deleteNetworkFloatingIp(network, fip.id) });
-    console.log(`Floating IP ${fip.floatingIpAddress} -> ${fip.fixedIpAddress}`);
+    // finds the server's port, reuses a free floating IP of the project or allocates one, associates it
+    const fip = await assignServerFloatingIp(network, server.id, { floatingNetworkId: external.id });
+    undo.push({
+      what: `floating IP ${fip.id}`,
+      run: () => releaseServerFloatingIps(network, server.id, { delete: true }),
+    });
+    console.log(`Floating IP ${fip.floatingIpAddress} -> ${fip.fixedIpAddress} (${fip.status})`);
   } finally {
     console.log('Cleaning up');
     while (undo.length) {

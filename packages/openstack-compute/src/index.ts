@@ -97,6 +97,15 @@ export {
 export { getServerAddresses, getServerAddressesByNetwork } from './servers/addresses.js';
 export {
   type BlockDeviceMapping,
+  type BlockDeviceOptions,
+  blankVolumeDevice,
+  bootFromImageToVolume,
+  bootFromSnapshotToVolume,
+  bootFromVolume,
+  type NewVolumeDeviceOptions,
+  volumeDevice,
+} from './servers/block-devices.js';
+export {
   type CreatedServer,
   type CreateServerParams,
   createServer,
@@ -155,3 +164,8 @@ export {
   getVolumeAttachment,
   listVolumeAttachments,
 } from './volume-attachments/volume-attachments.js';
+export {
+  type VolumeAttachmentWaiterOptions,
+  waitForServerVolumeAttachment,
+  waitForServerVolumeDetached,
+} from './volume-attachments/waiters.js';

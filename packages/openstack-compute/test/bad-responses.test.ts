@@ -324,6 +324,20 @@ const OPERATIONS: Operation[] = [
     call: (c) => api.getVolumeAttachment(c, SERVER_ID, VOLUME_ID),
   },
   {
+    name: 'waitForServerVolumeAttachment',
+    method: 'get',
+    path: `${S}/os-volume_attachments/${VOLUME_ID}`,
+    key: 'volumeAttachment',
+    call: (c) => api.waitForServerVolumeAttachment(c, SERVER_ID, VOLUME_ID, fast),
+  },
+  {
+    name: 'waitForServerVolumeDetached',
+    method: 'get',
+    path: `${S}/os-volume_attachments/${VOLUME_ID}`,
+    key: 'volumeAttachment',
+    call: (c) => api.waitForServerVolumeDetached(c, SERVER_ID, VOLUME_ID, fast),
+  },
+  {
     name: 'listVolumeAttachments',
     method: 'get',
     path: `${S}/os-volume_attachments`,
@@ -394,6 +408,12 @@ const READS_NO_BODY = new Set<string>([
   'detachVolume',
   // polls getServer and treats its 404 as success; a bad body is covered by getServer's row
   'waitForServerDeleted',
+  // block device builders: pure functions, no request
+  'blankVolumeDevice',
+  'bootFromImageToVolume',
+  'bootFromSnapshotToVolume',
+  'bootFromVolume',
+  'volumeDevice',
 ]);
 
 const url = (path: string) => (path.startsWith('http') ? path : `${BASE}${path}`);

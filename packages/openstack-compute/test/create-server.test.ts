@@ -2,7 +2,7 @@ import { BadRequestError, ForbiddenError, RateLimitError, ValidationError } from
 import { setupMockCloud } from '@cloud/testing';
 import { describe, expect, it } from '@jest/globals';
 import { HttpResponse, http } from 'msw';
-import { type CreateServerParams, createServer } from '../src/index.js';
+import { type CreateServerParams, createServer, type ServerNetwork } from '../src/index.js';
 import {
   BASE,
   computeOf,
@@ -108,6 +108,23 @@ describe('createServer', () => {
     expect(JSON.parse(await r.body()).server.networks).toBe(networks);
   });
 
+  it("sends { network, fixedIp } and the uuid alias as Nova's uuid, and tags from 2.32", async () => {
+    cloud.use(created());
+    await createServer(computeOf(cloud, { microversion: '2.32' }), {
+      ...minimal,
+      networks: [
+        { network: NETWORK_ID, fixedIp: 'fd00::9', tag: 'front' },
+        { uuid: NETWORK_ID },
+        { port: PORT_ID, tag: 'back' },
+      ],
+    });
+    expect((await sent(cloud)).body.server.networks).toEqual([
+      { uuid: NETWORK_ID, fixed_ip: 'fd00::9', tag: 'front' },
+      { uuid: NETWORK_ID },
+      { port: PORT_ID, tag: 'back' },
+    ]);
+  });
+
   it('boots from a volume without an image', async () => {
     cloud.use(created());
     await createServer(computeOf(cloud, { microversion: '2.67' }), {
@@ -184,6 +201,51 @@ describe('createServer', () => {
       'a port that is not a UUID',
       { ...minimal, networks: [{ port: 'p1' }] },
       /networks\[0\]\.port must be a UUID/,
+    ],
+    [
+      'a network name instead of its UUID',
+      { ...minimal, networks: [{ network: 'private' }] },
+      /networks\[0\]\.network must be a UUID/,
+    ],
+    [
+      'a fixed IP that is not an address',
+      { ...minimal, networks: [{ network: NETWORK_ID, fixedIp: '10.0.0.300' }] },
+      /networks\[0\]\.fixedIp must be an IPv4 or IPv6 address/,
+    ],
+    [
+      'a port together with a network',
+      { ...minimal, networks: [{ port: PORT_ID, network: NETWORK_ID } as unknown as ServerNetwork] },
+      /networks\[0\] has both port and network/,
+    ],
+    [
+      'a port together with a fixed IP',
+      { ...minimal, networks: [{ port: PORT_ID, fixedIp: '10.0.0.9' } as unknown as ServerNetwork] },
+      /networks\[0\] has both port and fixedIp/,
+    ],
+    [
+      'network and uuid that differ',
+      { ...minimal, networks: [{ network: NETWORK_ID, uuid: PORT_ID } as unknown as ServerNetwork] },
+      /networks\[0\] has both network and uuid/,
+    ],
+    [
+      'an entry with neither network nor port',
+      { ...minimal, networks: [{ fixedIp: '10.0.0.9' } as unknown as ServerNetwork] },
+      /networks\[0\] needs a network \(UUID\) or a port/,
+    ],
+    [
+      'an entry that is not an object',
+      { ...minimal, networks: [NETWORK_ID as unknown as ServerNetwork] },
+      /networks\[0\] must be an object/,
+    ],
+    [
+      'a tag below 2.32',
+      { ...minimal, networks: [{ network: NETWORK_ID, tag: 'a' }] },
+      /networks\[0\]\.tag requires compute microversion 2\.32/,
+    ],
+    [
+      'networks that are not an array',
+      { ...minimal, networks: 'all' as 'auto' },
+      /networks must be an array, "auto" or "none"/,
     ],
     ['networks "auto" below 2.37', { ...minimal, networks: 'auto' }, /requires compute microversion 2\.37/],
     [

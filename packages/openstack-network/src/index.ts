@@ -19,7 +19,7 @@ export type {
   NetworkStandardAttributes,
   OneOrMany,
 } from './common.js';
-export { NetworkRevisionConflictError } from './errors.js';
+export { NetworkRevisionConflictError, ServerPortError, type ServerPortProblem } from './errors.js';
 export {
   getNetworkExtension,
   hasNetworkExtension,
@@ -50,6 +50,13 @@ export {
   listFloatingIpPortForwardings,
   updateFloatingIpPortForwarding,
 } from './floating-ips/port-forwardings.js';
+export {
+  type AssignServerFloatingIpParams,
+  assignServerFloatingIp,
+  type ReleaseServerFloatingIpsParams,
+  releaseServerFloatingIps,
+  type ServerFloatingIpWaitOptions,
+} from './floating-ips/server-floating-ips.js';
 export type {
   FloatingIpPortForwarding,
   NetworkFloatingIp,
@@ -91,6 +98,7 @@ export {
   waitForPortDeleted,
   waitForPortStatus,
 } from './ports/ports.js';
+export { type ListServerPortsParams, listServerPorts } from './ports/server-ports.js';
 export type { AllowedAddressPair, Port, PortFixedIp, PortStatus, PortVnicType } from './ports/types.js';
 export { getNetworkQuotas, getNetworkQuotaUsage } from './quotas/quotas.js';
 export type { NetworkQuotas, NetworkQuotaUsage } from './quotas/types.js';

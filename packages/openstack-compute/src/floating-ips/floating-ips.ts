@@ -19,6 +19,7 @@ const requireAction = (client: ComputeClient, action: string) =>
 /**
  * Lists the project's floating IPs (`os-floating-ips`).
  * @remarks Deprecated proxy API, removed at compute microversion 2.36: prefer Neutron.
+ * @deprecated Nova's networking proxy: use `@cloud/openstack-network` (`listNetworkFloatingIps`) on clouds with Neutron. Kept for old clouds.
  * @example
  * ```ts
  * for await (const fip of listFloatingIps(compute)) console.log(fip.ip, fip.instanceId ?? 'free');
@@ -35,6 +36,7 @@ export function listFloatingIps(client: ComputeClient, options?: RequestOptions)
 /**
  * Gets one floating IP by id.
  * @remarks Removed at compute microversion 2.36.
+ * @deprecated Nova's networking proxy: use `@cloud/openstack-network` (`getNetworkFloatingIp`) on clouds with Neutron. Kept for old clouds.
  * @example
  * ```ts
  * const fip = await getFloatingIp(compute, fipId);
@@ -57,6 +59,7 @@ export async function getFloatingIp(
 /**
  * Allocates a floating IP to the project, from `pool` or the default pool.
  * @remarks Removed at compute microversion 2.36.
+ * @deprecated Nova's networking proxy: use `@cloud/openstack-network` (`createNetworkFloatingIp`) on clouds with Neutron. Kept for old clouds.
  * @example
  * ```ts
  * const fip = await allocateFloatingIp(compute, { pool: 'public' });
@@ -80,6 +83,7 @@ export async function allocateFloatingIp(
 /**
  * Releases (deallocates) a floating IP from the project.
  * @remarks Removed at compute microversion 2.36.
+ * @deprecated Nova's networking proxy: use `@cloud/openstack-network` (`deleteNetworkFloatingIp`) on clouds with Neutron. Kept for old clouds.
  * @example
  * ```ts
  * await releaseFloatingIp(compute, fip.id);
@@ -113,6 +117,7 @@ export interface AssociateFloatingIpParams {
  * Associates a floating IP with a server (the `addFloatingIp` server action).
  * @remarks Removed at compute microversion 2.44: associate through Neutron (update the floating
  * IP's `port_id`) on newer clouds.
+ * @deprecated Nova's networking proxy: use `@cloud/openstack-network` (`assignServerFloatingIp` / `associateNetworkFloatingIp`) on clouds with Neutron. Kept for old clouds.
  * @example
  * ```ts
  * await associateFloatingIp(compute, serverId, { address: '172.24.4.10' });
@@ -137,6 +142,7 @@ export async function associateFloatingIp(
 /**
  * Disassociates a floating IP from a server (the `removeFloatingIp` server action).
  * @remarks Removed at compute microversion 2.44: use Neutron on newer clouds.
+ * @deprecated Nova's networking proxy: use `@cloud/openstack-network` (`releaseServerFloatingIps` / `disassociateNetworkFloatingIp`) on clouds with Neutron. Kept for old clouds.
  * @example
  * ```ts
  * await disassociateFloatingIp(compute, serverId, '172.24.4.10');

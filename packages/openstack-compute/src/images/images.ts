@@ -64,6 +64,7 @@ function imageQuery(client: ComputeClient, p: ListImagesParams) {
  * Lists images (id, name, links) through the compute API, lazily, following `images_links`.
  * @remarks Removed at compute microversion 2.36: use a client without a microversion (or 2.35 at
  * most), or the image service.
+ * @deprecated Nova's image proxy: use `@cloud/openstack-image` (`listGlanceImages`) on clouds with Glance v2. Kept for old clouds and Rackspace.
  * @example
  * ```ts
  * for await (const img of listImages(compute, { status: 'ACTIVE' })) console.log(img.id, img.name);
@@ -91,6 +92,7 @@ export function listImages(
 /**
  * Lists images with their details through the compute API, lazily.
  * @remarks Removed at compute microversion 2.36.
+ * @deprecated Nova's image proxy: use `@cloud/openstack-image` (`listGlanceImages`) on clouds with Glance v2. Kept for old clouds and Rackspace.
  * @example
  * ```ts
  * const snapshots = await toArray(listImagesDetail(compute, { type: 'snapshot' }));
@@ -119,6 +121,7 @@ export function listImagesDetail(
  * Gets one image through the compute API.
  * @remarks Removed at compute microversion 2.36.
  * @throws NotFoundError naming the image.
+ * @deprecated Nova's image proxy: use `@cloud/openstack-image` (`getGlanceImage`) on clouds with Glance v2. Kept for old clouds and Rackspace.
  * @example
  * ```ts
  * const img = await getImage(compute, imageId);
@@ -138,6 +141,7 @@ export async function getImage(client: ComputeClient, id: string, options?: Requ
 /**
  * Deletes an image through the compute API.
  * @remarks Removed at compute microversion 2.36.
+ * @deprecated Nova's image proxy: use `@cloud/openstack-image` (`deleteGlanceImage`) on clouds with Glance v2. Kept for old clouds and Rackspace.
  * @example
  * ```ts
  * await deleteImage(compute, imageId);

@@ -23,6 +23,7 @@ const target = (client: ComputeClient, id: string): MetadataTarget => {
 /**
  * Gets all metadata of an image.
  * @remarks Removed at compute microversion 2.36.
+ * @deprecated Nova's image proxy: use `@cloud/openstack-image` (`getGlanceImage` / `getImageProperties`) on clouds with Glance v2. Kept for old clouds and Rackspace.
  * @example
  * ```ts
  * const meta = await getImageMetadata(compute, imageId);
@@ -41,6 +42,7 @@ export async function getImageMetadata(
  * overwritten, every other key is kept. Returns the whole metadata after the change. Use
  * {@link replaceImageMetadata} to replace the whole set.
  * @remarks Removed at compute microversion 2.36.
+ * @deprecated Nova's image proxy: use `@cloud/openstack-image` (`updateGlanceImage`) on clouds with Glance v2. Kept for old clouds and Rackspace.
  * @example
  * ```ts
  * await setImageMetadata(compute, imageId, { os_distro: 'ubuntu' }); // other keys stay
@@ -59,6 +61,7 @@ export async function setImageMetadata(
  * Replaces the whole metadata of an image (`PUT`): keys not given are removed.
  * Returns the new metadata.
  * @remarks Removed at compute microversion 2.36.
+ * @deprecated Nova's image proxy: use `@cloud/openstack-image` (`updateGlanceImage`) on clouds with Glance v2. Kept for old clouds and Rackspace.
  * @example
  * ```ts
  * await replaceImageMetadata(compute, imageId, { os_distro: 'ubuntu' }); // every other key is gone
@@ -79,6 +82,7 @@ export async function replaceImageMetadata(
  * sends one `DELETE` per key that is set.
  * @remarks Removed at compute microversion 2.36.
  * @throws NotFoundError naming the image when it does not exist.
+ * @deprecated Nova's image proxy: use `@cloud/openstack-image` (`updateGlanceImage`) on clouds with Glance v2. Kept for old clouds and Rackspace.
  * @example
  * ```ts
  * await deleteImageMetadata(compute, imageId, ['owner', 'tier']);
@@ -96,6 +100,7 @@ export async function deleteImageMetadata(
 /**
  * Gets one metadata value of an image.
  * @remarks Removed at compute microversion 2.36.
+ * @deprecated Nova's image proxy: use `@cloud/openstack-image` (`getImageProperties`) on clouds with Glance v2. Kept for old clouds and Rackspace.
  * @example
  * ```ts
  * const distro = await getImageMetadataItem(compute, imageId, 'os_distro');
@@ -113,6 +118,7 @@ export async function getImageMetadataItem(
 /**
  * Sets one metadata value of an image; other keys are kept.
  * @remarks Removed at compute microversion 2.36.
+ * @deprecated Nova's image proxy: use `@cloud/openstack-image` (`updateGlanceImage`) on clouds with Glance v2. Kept for old clouds and Rackspace.
  * @example
  * ```ts
  * await setImageMetadataItem(compute, imageId, 'os_distro', 'debian');
@@ -131,6 +137,7 @@ export async function setImageMetadataItem(
 /**
  * Deletes one metadata key of an image.
  * @remarks Removed at compute microversion 2.36.
+ * @deprecated Nova's image proxy: use `@cloud/openstack-image` (`updateGlanceImage`) on clouds with Glance v2. Kept for old clouds and Rackspace.
  * @example
  * ```ts
  * await deleteImageMetadataItem(compute, imageId, 'owner');

@@ -46,6 +46,7 @@ const idOf = (id: unknown, field: string): string => {
 /**
  * Lists the project's security groups with their rules.
  * @remarks Deprecated proxy API, removed at compute microversion 2.36: prefer Neutron.
+ * @deprecated Nova's networking proxy: use `@cloud/openstack-network` (`listNetworkSecurityGroups`) on clouds with Neutron. Kept for old clouds.
  * @example
  * ```ts
  * for await (const g of listSecurityGroups(compute)) console.log(g.name, g.rules.length);
@@ -69,6 +70,7 @@ export function listSecurityGroups(
 /**
  * Gets one security group.
  * @remarks Removed at compute microversion 2.36.
+ * @deprecated Nova's networking proxy: use `@cloud/openstack-network` (`getNetworkSecurityGroup`) on clouds with Neutron. Kept for old clouds.
  * @example
  * ```ts
  * const g = await getSecurityGroup(compute, groupId);
@@ -91,6 +93,7 @@ export async function getSecurityGroup(
 /**
  * Creates a security group (without rules).
  * @remarks Removed at compute microversion 2.36.
+ * @deprecated Nova's networking proxy: use `@cloud/openstack-network` (`createNetworkSecurityGroup`) on clouds with Neutron. Kept for old clouds.
  * @example
  * ```ts
  * const g = await createSecurityGroup(compute, { name: 'web', description: 'HTTP in' });
@@ -113,6 +116,7 @@ export async function createSecurityGroup(
 /**
  * Deletes a security group.
  * @remarks Removed at compute microversion 2.36.
+ * @deprecated Nova's networking proxy: use `@cloud/openstack-network` (`deleteNetworkSecurityGroup`) on clouds with Neutron. Kept for old clouds.
  * @example
  * ```ts
  * await deleteSecurityGroup(compute, groupId);
@@ -149,6 +153,7 @@ export interface CreateSecurityGroupRuleParams {
 /**
  * Adds an ingress rule to a security group.
  * @remarks Removed at compute microversion 2.36.
+ * @deprecated Nova's networking proxy: use `@cloud/openstack-network` (`createNetworkSecurityGroupRule`) on clouds with Neutron. Kept for old clouds.
  * @example
  * ```ts
  * await createSecurityGroupRule(compute, { parentGroupId: g.id, ipProtocol: 'tcp', fromPort: 443, toPort: 443, cidr: '0.0.0.0/0' });
@@ -191,6 +196,7 @@ export async function createSecurityGroupRule(
 /**
  * Deletes a security group rule.
  * @remarks Removed at compute microversion 2.36.
+ * @deprecated Nova's networking proxy: use `@cloud/openstack-network` (`deleteNetworkSecurityGroupRule`) on clouds with Neutron. Kept for old clouds.
  * @example
  * ```ts
  * await deleteSecurityGroupRule(compute, ruleId);

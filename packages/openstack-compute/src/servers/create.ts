@@ -1,10 +1,10 @@
+import { isIP } from 'node:net';
 import { type RequestOptions, ValidationError } from '@cloud/core';
 import {
   arrayOf,
   object,
   omitUndefined,
   optional,
-  requireInteger,
   requireNonBlank,
   requireOneOf,
   requireString,
@@ -17,40 +17,41 @@ import { LINKS, type LinkWire, parseLinks, toBase64 } from '../internal/common.j
 import { validateMetadata } from '../internal/metadata.js';
 import { rejectFromMicroversion, requireMicroversion } from '../internal/microversion.js';
 import type { ComputeLink, ComputeMetadata } from '../types.js';
+import { type BlockDeviceMapping, blockDevicesWire } from './block-devices.js';
 import { serversPath } from './urls.js';
 
 /**
- * A network interface of a new server: a network (optionally with a fixed IP) or an existing port.
- * @example const nets: ServerNetwork[] = [{ uuid: netId, fixedIp: '10.0.0.9' }, { port: portId }];
+ * A network interface of a new server, as Nova takes them: a network (optionally with a fixed IP
+ * on it) or an existing port (Neutron ports come from `@cloud/openstack-network`'s `createPort`).
+ * `uuid` is an alias of `network`, the name of Nova's wire field; give one of them, not both.
+ * @example const nets: ServerNetwork[] = [{ network: netId, fixedIp: '10.0.0.9' }, { port: portId }];
  */
 export type ServerNetwork =
-  | { /** Network UUID. */ uuid: string; fixedIp?: string | undefined; tag?: string | undefined }
-  | { /** Port UUID. */ port: string; tag?: string | undefined };
-
-/**
- * One block device of a new server (block device mapping v2), e.g. a boot volume.
- * @example const boot: BlockDeviceMapping = { bootIndex: 0, sourceType: 'image', uuid: imageId, destinationType: 'volume', volumeSize: 20, deleteOnTermination: true };
- */
-export interface BlockDeviceMapping {
-  /** `0` marks the boot device; other disks get 1, 2... or `null` (not bootable). */
-  bootIndex?: number | null | undefined;
-  sourceType: 'image' | 'volume' | 'snapshot' | 'blank';
-  /** `volume` (Cinder) or `local` (hypervisor disk). */
-  destinationType?: 'volume' | 'local' | undefined;
-  /** UUID of the source image, volume or snapshot (not for `blank`). */
-  uuid?: string | undefined;
-  /** Size in GiB of a volume created from an image, snapshot or blank. */
-  volumeSize?: number | undefined;
-  deleteOnTermination?: boolean | undefined;
-  deviceName?: string | undefined;
-  deviceType?: string | undefined;
-  diskBus?: string | undefined;
-  guestFormat?: string | undefined;
-  /** @remarks Requires compute microversion 2.67 */
-  volumeType?: string | undefined;
-  /** @remarks Requires compute microversion 2.42 */
-  tag?: string | undefined;
-}
+  | {
+      /** Network UUID. */
+      network: string;
+      /**
+       * An IPv4 or IPv6 address of the network's subnets to give the server. Neutron's default
+       * policy lets only the network's owner (or an administrator) choose one: on a shared
+       * network of another project the build fails and the server ends in `ERROR`.
+       */
+      fixedIp?: string | undefined;
+      /** @remarks Requires compute microversion 2.32 */
+      tag?: string | undefined;
+    }
+  | {
+      /** Network UUID: alias of `network` (Nova's wire name). */
+      uuid: string;
+      fixedIp?: string | undefined;
+      /** @remarks Requires compute microversion 2.32 */
+      tag?: string | undefined;
+    }
+  | {
+      /** Port UUID; the server takes the port's network and addresses. */
+      port: string;
+      /** @remarks Requires compute microversion 2.32 */
+      tag?: string | undefined;
+    };
 
 /**
  * A file injected into a new server.
@@ -64,7 +65,7 @@ export interface PersonalityFile {
 
 /**
  * Parameters of {@link createServer}.
- * @example await createServer(compute, { name: 'web-01', flavor: '2', image: imageId, networks: [{ uuid: netId }] });
+ * @example await createServer(compute, { name: 'web-01', flavor: '2', image: imageId, networks: [{ network: netId }] });
  */
 export interface CreateServerParams {
   name: string;
@@ -77,14 +78,21 @@ export interface CreateServerParams {
   userData?: string | Uint8Array | undefined;
   metadata?: ComputeMetadata | undefined;
   /**
-   * Network interfaces. `'auto'` (allocate a network if needed) and `'none'` require microversion
-   * 2.37, from which Nova also requires this field to be present.
+   * Network interfaces: `[{ network, fixedIp? }, { port }]`, or `'auto'` (Nova allocates a network
+   * if the project has none) or `'none'` (no interface). `'auto'` and `'none'` require microversion
+   * 2.37, from which Nova also requires this field. Below 2.37, leaving it out attaches the server
+   * to the networks Nova picks for the project.
    */
   networks?: ServerNetwork[] | 'auto' | 'none' | undefined;
   /** Security group names. */
   securityGroups?: string[] | undefined;
   availabilityZone?: string | undefined;
-  /** Block device mapping v2, e.g. boot from volume. */
+  /**
+   * Block device mapping v2: boot from a volume, from an image copied to a new volume, extra
+   * volumes. Build entries with {@link bootFromVolume}, {@link bootFromImageToVolume},
+   * {@link bootFromSnapshotToVolume}, {@link volumeDevice} and {@link blankVolumeDevice}, or
+   * write them out. At most one entry has `bootIndex: 0`; with one, `image` may be left out.
+   */
   blockDeviceMappings?: BlockDeviceMapping[] | undefined;
   configDrive?: boolean | undefined;
   /**
@@ -142,7 +150,6 @@ const CREATED_SERVER = object<CreatedServerWire>({
 });
 
 const MAX_USER_DATA = 65535;
-const SOURCE_TYPES = ['image', 'volume', 'snapshot', 'blank'] as const;
 
 function networksWire(client: ComputeClient, networks: CreateServerParams['networks']) {
   if (networks === undefined) return undefined;
@@ -153,47 +160,45 @@ function networksWire(client: ComputeClient, networks: CreateServerParams['netwo
   if (!Array.isArray(networks)) {
     throw new ValidationError('networks must be an array, "auto" or "none"', 'networks');
   }
-  return networks.map((n, i) => {
-    const tag = n.tag;
-    if (tag !== undefined) requireMicroversion(client, '2.32', `networks[${i}].tag`);
-    if ('port' in n && n.port !== undefined) {
-      return omitUndefined({ port: requireUuid(n.port, `networks[${i}].port`), tag });
-    }
-    const net = n as { uuid?: unknown; fixedIp?: string };
-    return omitUndefined({
-      uuid: requireUuid(net.uuid, `networks[${i}].uuid`),
-      fixed_ip: net.fixedIp,
-      tag,
-    });
-  });
+  return networks.map((n, i) => networkWire(client, n, `networks[${i}]`));
 }
 
-function blockDevicesWire(client: ComputeClient, bdms: BlockDeviceMapping[]) {
-  return bdms.map((b, i) => {
-    const f = `blockDeviceMappings[${i}]`;
-    requireOneOf(b.sourceType, SOURCE_TYPES, `${f}.sourceType`);
-    if (b.destinationType !== undefined) {
-      requireOneOf(b.destinationType, ['volume', 'local'] as const, `${f}.destinationType`);
+/** One entry of `networks`: `{ port }`, or `{ network | uuid, fixedIp? }`, checked and renamed. */
+function networkWire(client: ComputeClient, n: ServerNetwork, f: string) {
+  if (typeof n !== 'object' || n === null) {
+    throw new ValidationError(`${f} must be an object with "network" or "port"`, f);
+  }
+  const e = n as { network?: unknown; uuid?: unknown; port?: unknown; fixedIp?: unknown; tag?: unknown };
+  if (e.tag !== undefined) {
+    requireString(e.tag, `${f}.tag`);
+    requireMicroversion(client, '2.32', `${f}.tag`);
+  }
+  if (e.port !== undefined) {
+    const other = (['network', 'uuid', 'fixedIp'] as const).find((k) => e[k] !== undefined);
+    if (other) {
+      throw new ValidationError(
+        `${f} has both port and ${other}: a port already has its network and addresses`,
+        `${f}.${other}`,
+      );
     }
-    if (b.sourceType !== 'blank') requireUuid(b.uuid, `${f}.uuid`);
-    if (b.volumeSize !== undefined) requireInteger(b.volumeSize, `${f}.volumeSize`, 1);
-    if (b.volumeType !== undefined) requireMicroversion(client, '2.67', `${f}.volumeType`);
-    if (b.tag !== undefined) requireMicroversion(client, '2.42', `${f}.tag`);
-    return omitUndefined({
-      boot_index: b.bootIndex,
-      uuid: b.uuid,
-      source_type: b.sourceType,
-      destination_type: b.destinationType,
-      volume_size: b.volumeSize,
-      delete_on_termination: b.deleteOnTermination,
-      device_name: b.deviceName,
-      device_type: b.deviceType,
-      disk_bus: b.diskBus,
-      guest_format: b.guestFormat,
-      volume_type: b.volumeType,
-      tag: b.tag,
-    });
-  });
+    return omitUndefined({ port: requireUuid(e.port, `${f}.port`), tag: e.tag });
+  }
+  if (e.network !== undefined && e.uuid !== undefined && e.network !== e.uuid) {
+    throw new ValidationError(
+      `${f} has both network and uuid (its alias) with different values`,
+      `${f}.uuid`,
+    );
+  }
+  const field = e.network !== undefined ? 'network' : e.uuid !== undefined ? 'uuid' : undefined;
+  if (!field) throw new ValidationError(`${f} needs a network (UUID) or a port (UUID)`, `${f}.network`);
+  const uuid = requireUuid(e[field], `${f}.${field}`);
+  if (e.fixedIp !== undefined && (typeof e.fixedIp !== 'string' || isIP(e.fixedIp) === 0)) {
+    throw new ValidationError(
+      `${f}.fixedIp must be an IPv4 or IPv6 address, got ${JSON.stringify(e.fixedIp)}`,
+      `${f}.fixedIp`,
+    );
+  }
+  return omitUndefined({ uuid, fixed_ip: e.fixedIp as string | undefined, tag: e.tag });
 }
 
 /** Checks the name, flavor and boot source (an image, or a block device with bootIndex 0). */
@@ -300,7 +305,7 @@ export function createServerBody(client: ComputeClient, p: CreateServerParams): 
  * ```ts
  * const { id, adminPass } = await createServer(compute, {
  *   name: 'web-01', flavor: '2', image: '70a599e0-31e7-49b7-b260-868f441e862b',
- *   keyName: 'deploy', networks: [{ uuid: netId }], userData: '#cloud-config\npackages: [nginx]\n',
+ *   keyName: 'deploy', networks: [{ network: netId }], userData: '#cloud-config\npackages: [nginx]\n',
  * });
  * const server = await waitForServerStatus(compute, id, 'ACTIVE');
  * ```

@@ -29,7 +29,9 @@ export interface CreateServerImageParams {
 /**
  * Snapshots a server into a new image (`createImage`) and returns the image id. The id comes from
  * the `Location` header before microversion 2.45 and from the body (`image_id`) from 2.45; both are
- * read. The image is `SAVING` at first: poll {@link getImage} (or the image service) until `ACTIVE`.
+ * read. The id is a Glance image: the record is `queued`/`saving` until the hypervisor has uploaded
+ * the snapshot; wait for `active` with `@cloud/openstack-image` (`waitForGlanceImageStatus` or
+ * `getGlanceImage`), or with {@link getImage} (`ACTIVE`) on clouds without Glance v2.
  * @example
  * ```ts
  * const { imageId } = await createServerImage(compute, id, { name: 'web-01-backup' });

@@ -7,6 +7,8 @@
 import { randomBytes } from 'node:crypto';
 import { createSession, fromPassword, NotFoundError, type Session } from '@cloud/core';
 import { createServiceClient, poll, type ServiceClient } from '@cloud/core/service';
+import { type BlockStorageClient, createBlockStorageClient } from '@cloud/openstack-block-storage';
+import { createNetworkClient, type NetworkClient } from '@cloud/openstack-network';
 import { describe } from '@jest/globals';
 import {
   type ComputeClient,
@@ -174,3 +176,9 @@ export async function removePort(id: string): Promise<void> {
     if (!(error instanceof NotFoundError)) throw error;
   }
 }
+
+/** A network client (`@cloud/openstack-network`, a test-only dependency) on the same session. */
+export const liveNetwork = (): NetworkClient => createNetworkClient(liveSession());
+
+/** A block storage client (`@cloud/openstack-block-storage`, a test-only dependency) on the same session. */
+export const liveBlockStorage = (): BlockStorageClient => createBlockStorageClient(liveSession());
