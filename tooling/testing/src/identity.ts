@@ -39,6 +39,8 @@ export const mockEndpoints = (region = 'RegionOne') => {
     network: `https://network.${r}.mock.test:9696`,
     dns: `https://dns.${r}.mock.test`,
     raxDns: `https://dns-rax.${r}.mock.test/v1.0/${MOCK_PROJECT_ID}`,
+    /** Unversioned, as Octavia is usually registered; the client adds `/v2`. */
+    loadBalancer: `https://lb.${r}.mock.test:9876`,
   };
 };
 
@@ -72,6 +74,7 @@ export function mockCatalogV3(regions: readonly string[] = MOCK_REGIONS) {
     { id: 'svc-neutron', type: 'network', name: 'neutron', endpoints: ep('network') },
     { id: 'svc-designate', type: 'dns', name: 'designate', endpoints: ep('dns') },
     { id: 'svc-rax-dns', type: 'rax:dns', name: 'cloudDNS', endpoints: ep('raxDns') },
+    { id: 'svc-octavia', type: 'load-balancer', name: 'octavia', endpoints: ep('loadBalancer') },
   ];
 }
 

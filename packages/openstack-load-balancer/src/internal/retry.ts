@@ -37,13 +37,19 @@ export function requireImmutableRetry(value: unknown, field: string): false | Im
   };
 }
 
+/** The faults of a write refused because an object is `PENDING_*`. */
+const BUSY = /immutable|invalid state PENDING_/i;
+
 /**
- * True for Octavia's answer to a write on a busy load balancer: 409 with "immutable" in the
- * fault (`Load Balancer <id> is immutable and cannot be updated.`). Other conflicts (a duplicate
- * listener port, a pool already in use) are not retried.
+ * True for Octavia's answer to a write on a busy load balancer: 409 whose fault says the object
+ * is immutable (`Load Balancer <id> is immutable and cannot be updated.`) or in a pending state
+ * (`Invalid state PENDING_UPDATE of loadbalancer resource <id>`, Octavia's answer to an update
+ * of the load balancer itself). Other conflicts (a listener port already used, a duplicate
+ * member) are not retried.
+ * @example if (isImmutableConflict(error)) await waitForLoadBalancerStatus(client, id, 'ACTIVE');
  */
 export function isImmutableConflict(error: unknown): error is ConflictError {
-  return error instanceof ConflictError && /immutable/i.test(`${error.message} ${error.responseBody ?? ''}`);
+  return error instanceof ConflictError && BUSY.test(`${error.message} ${error.responseBody ?? ''}`);
 }
 
 /** Sends `send` again after each immutable 409, with jittered exponential backoff. @internal */

@@ -234,6 +234,7 @@ interface NodeWire {
   l7policies?: NodeWire[];
   rules?: NodeWire[];
   healthmonitor?: NodeWire;
+  health_monitor?: NodeWire;
 }
 
 const NODE_FIELDS: ShapeFields<NodeWire> = {
@@ -251,6 +252,7 @@ const poolNode = object<NodeWire>({
   ...NODE_FIELDS,
   members: optional(arrayOf(leafNode)),
   healthmonitor: optional(leafNode),
+  health_monitor: optional(leafNode),
 });
 const policyNode = object<NodeWire>({ ...NODE_FIELDS, rules: optional(arrayOf(leafNode)) });
 const listenerNode = object<NodeWire>({
@@ -277,18 +279,19 @@ const node = (w: NodeWire): LoadBalancerStatusNode => ({
   operatingStatus: w.operating_status ?? undefined,
 });
 
-const pool = (w: NodeWire): LoadBalancerStatusPool => ({
-  ...node(w),
-  // an empty object means "no health monitor"
-  healthMonitor: w.healthmonitor?.id
-    ? { ...node(w.healthmonitor), type: w.healthmonitor.type ?? undefined }
-    : undefined,
-  members: (w.members ?? []).map((m) => ({
-    ...node(m),
-    address: m.address ?? undefined,
-    protocolPort: m.protocol_port ?? undefined,
-  })),
-});
+const pool = (w: NodeWire): LoadBalancerStatusPool => {
+  // the api-ref writes `healthmonitor`, Octavia itself sends `health_monitor`; `{}` means none
+  const hm = w.health_monitor ?? w.healthmonitor;
+  return {
+    ...node(w),
+    healthMonitor: hm?.id ? { ...node(hm), type: hm.type ?? undefined } : undefined,
+    members: (w.members ?? []).map((m) => ({
+      ...node(m),
+      address: m.address ?? undefined,
+      protocolPort: m.protocol_port ?? undefined,
+    })),
+  };
+};
 
 /** @internal */
 export function parseStatusTree(w: { loadbalancer: NodeWire }): LoadBalancerStatusTree {
