@@ -12,6 +12,7 @@ export default library({
     network: 'src/network.ts',
     dns: 'src/dns.ts',
     'rackspace-dns': 'src/rackspace-dns.ts',
+    'load-balancer': 'src/load-balancer.ts',
     providers: 'src/providers/index.ts',
   },
 });

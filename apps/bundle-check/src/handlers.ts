@@ -19,6 +19,7 @@ const BLOCK_STORAGE = '@cloud/openstack-block-storage';
 const NETWORK = '@cloud/openstack-network';
 const DNS = '@cloud/openstack-dns';
 const RACKSPACE_DNS = '@cloud/rackspace-dns';
+const LOAD_BALANCER = '@cloud/openstack-load-balancer';
 const SDK = '@cloud/sdk';
 
 /** The bundles the check builds. */
@@ -64,6 +65,12 @@ export const HANDLERS: HandlerSpec[] = [
     file: 'handlers/rackspace-dns-list.ts',
     imports: "listDomains from '@cloud/rackspace-dns'",
     allow: [CORE, RACKSPACE_DNS],
+  },
+  {
+    name: 'load-balancer-list',
+    file: 'handlers/load-balancer-list.ts',
+    imports: "listLoadBalancers from '@cloud/openstack-load-balancer'",
+    allow: [CORE, LOAD_BALANCER],
   },
   {
     name: 'sdk-swift-upload',
