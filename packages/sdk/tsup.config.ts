@@ -13,6 +13,7 @@ export default library({
     dns: 'src/dns.ts',
     'rackspace-dns': 'src/rackspace-dns.ts',
     'rackspace-load-balancers': 'src/rackspace-load-balancers.ts',
+    'load-balancer': 'src/load-balancer.ts',
     providers: 'src/providers/index.ts',
   },
 });

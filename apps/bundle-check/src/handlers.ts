@@ -20,6 +20,7 @@ const NETWORK = '@cloud/openstack-network';
 const DNS = '@cloud/openstack-dns';
 const RACKSPACE_DNS = '@cloud/rackspace-dns';
 const RACKSPACE_LOAD_BALANCERS = '@cloud/rackspace-load-balancers';
+const LOAD_BALANCER = '@cloud/openstack-load-balancer';
 const SDK = '@cloud/sdk';
 const PROVIDERS = '@cloud/providers';
 const AMAZON = '@cloud/provider-amazon';
@@ -73,6 +74,12 @@ export const HANDLERS: HandlerSpec[] = [
     file: 'handlers/rackspace-load-balancers-list.ts',
     imports: "listClbLoadBalancers from '@cloud/rackspace-load-balancers'",
     allow: [CORE, RACKSPACE_LOAD_BALANCERS],
+  },
+  {
+    name: 'load-balancer-list',
+    file: 'handlers/load-balancer-list.ts',
+    imports: "listLoadBalancers from '@cloud/openstack-load-balancer'",
+    allow: [CORE, LOAD_BALANCER],
   },
   {
     name: 'sdk-swift-upload',

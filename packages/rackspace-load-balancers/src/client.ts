@@ -1,7 +1,7 @@
 import { inspect } from 'node:util';
 import { BadRequestError, type EndpointInterface, type Session } from '@cloud/core';
 import { createServiceClient, type ServiceClient, type ServiceRequest } from '@cloud/core/service';
-import { type ImmutableRetryOptions, setClientImmutableRetry } from './internal/write.js';
+import { type ClbImmutableRetryOptions, setClientImmutableRetry } from './internal/write.js';
 
 /**
  * Options of {@link createRackspaceLoadBalancersClient}.
@@ -21,7 +21,7 @@ export interface RackspaceLoadBalancersClientOptions {
    * backoff, until the load balancer accepts it. Off (`false`) by default; each write's
    * `options.immutableRetry` overrides it.
    */
-  immutableRetry?: ImmutableRetryOptions | false | undefined;
+  immutableRetry?: ClbImmutableRetryOptions | false | undefined;
 }
 
 /**

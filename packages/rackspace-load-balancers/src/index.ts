@@ -43,8 +43,8 @@ export {
   type ClbProtocol,
 } from './internal/common.js';
 export {
+  type ClbImmutableRetryOptions,
   type ClbWriteOptions,
-  type ImmutableRetryOptions,
   isClbImmutableError,
 } from './internal/write.js';
 export {

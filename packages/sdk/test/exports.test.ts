@@ -5,6 +5,7 @@ import * as blockStorage from '@cloud/openstack-block-storage';
 import * as compute from '@cloud/openstack-compute';
 import * as dns from '@cloud/openstack-dns';
 import * as image from '@cloud/openstack-image';
+import * as loadBalancer from '@cloud/openstack-load-balancer';
 import * as network from '@cloud/openstack-network';
 import * as databases from '@cloud/rackspace-databases';
 import * as rackspaceDns from '@cloud/rackspace-dns';
@@ -26,6 +27,7 @@ import * as sdkDatabases from '../src/databases.js';
 import * as sdkDns from '../src/dns.js';
 import * as sdkImage from '../src/image.js';
 import * as sdk from '../src/index.js';
+import * as sdkLoadBalancer from '../src/load-balancer.js';
 import * as sdkNetwork from '../src/network.js';
 import * as sdkProviders from '../src/providers/index.js';
 import * as sdkRackspaceDns from '../src/rackspace-dns.js';
@@ -43,6 +45,7 @@ const packages: [string, Record<string, unknown>, Record<string, unknown>][] = [
   ['@cloud/openstack-dns', dns, sdkDns],
   ['@cloud/rackspace-dns', rackspaceDns, sdkRackspaceDns],
   ['@cloud/rackspace-load-balancers', rackspaceLoadBalancers, sdkRackspaceLoadBalancers],
+  ['@cloud/openstack-load-balancer', loadBalancer, sdkLoadBalancer],
 ];
 
 describe('@cloud/sdk root', () => {

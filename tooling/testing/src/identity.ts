@@ -40,6 +40,8 @@ export const mockEndpoints = (region = 'RegionOne') => {
     dns: `https://dns.${r}.mock.test`,
     raxDns: `https://dns-rax.${r}.mock.test/v1.0/${MOCK_PROJECT_ID}`,
     raxLoadBalancers: `https://lb-rax.${r}.mock.test/v1.0/${MOCK_PROJECT_ID}`,
+    /** Unversioned, as Octavia is usually registered; the client adds `/v2`. */
+    loadBalancer: `https://lb.${r}.mock.test:9876`,
   };
 };
 
@@ -79,6 +81,7 @@ export function mockCatalogV3(regions: readonly string[] = MOCK_REGIONS) {
       name: 'cloudLoadBalancers',
       endpoints: ep('raxLoadBalancers'),
     },
+    { id: 'svc-octavia', type: 'load-balancer', name: 'octavia', endpoints: ep('loadBalancer') },
   ];
 }
 

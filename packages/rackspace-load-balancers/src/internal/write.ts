@@ -12,7 +12,7 @@ import type { RackspaceLoadBalancersClient } from '../client.js';
  * const clb = createRackspaceLoadBalancersClient(session, { immutableRetry: { timeoutMs: 300_000 } });
  * ```
  */
-export interface ImmutableRetryOptions {
+export interface ClbImmutableRetryOptions {
   /** Give up (rethrowing the last 422) after this long. Default 5 minutes. */
   timeoutMs?: number | undefined;
   /** First wait before sending again. Default 2 s. */
@@ -32,21 +32,21 @@ export interface ImmutableRetryOptions {
  * ```
  */
 export interface ClbWriteOptions extends RequestOptions {
-  immutableRetry?: ImmutableRetryOptions | false | undefined;
+  immutableRetry?: ClbImmutableRetryOptions | false | undefined;
 }
 
-const CLIENT_RETRY = new WeakMap<object, ImmutableRetryOptions | false>();
+const CLIENT_RETRY = new WeakMap<object, ClbImmutableRetryOptions | false>();
 
 /** @internal records the client's default */
 export function setClientImmutableRetry(
   client: RackspaceLoadBalancersClient,
-  retry: ImmutableRetryOptions | false | undefined,
+  retry: ClbImmutableRetryOptions | false | undefined,
 ): void {
   if (retry !== undefined && retry !== false) checkRetry(retry, 'immutableRetry');
   CLIENT_RETRY.set(client, retry ?? false);
 }
 
-function checkRetry(r: ImmutableRetryOptions, field: string): void {
+function checkRetry(r: ClbImmutableRetryOptions, field: string): void {
   if (r === null || typeof r !== 'object')
     throw new ValidationError(`${field} must be an object or false`, field);
   for (const k of ['timeoutMs', 'minDelayMs', 'maxDelayMs'] as const) {

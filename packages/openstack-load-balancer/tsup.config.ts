@@ -1,0 +1,3 @@
+import { library } from '@cloud/tsup-config';
+
+export default library();
