@@ -71,6 +71,7 @@ describe('@cloud/sdk subpaths', () => {
         'blockStorage',
         'compute',
         'databases',
+        'dns',
         'network',
         'storage',
       ]);

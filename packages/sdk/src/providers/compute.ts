@@ -13,7 +13,6 @@ import {
   type Server,
   waitForServerStatus,
 } from '@cloud/openstack-compute';
-import { createProviderImages } from './images.js';
 import type {
   ProviderComputeClient as NeutralComputeClient,
   ProviderFlavor,
@@ -22,6 +21,7 @@ import type {
   ProviderServer,
   ProviderServerStatus,
 } from '@cloud/providers';
+import { createProviderImages } from './images.js';
 import { normalizeServerStatus, providerStatusesOf } from './models.js';
 import type { ProviderName } from './options.js';
 import type { ProviderContext } from './session.js';
