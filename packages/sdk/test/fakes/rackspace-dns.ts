@@ -34,7 +34,11 @@ export function createFakeRackspaceDns(options: { baseUrl: string }): FakeRacksp
   const domains = new Map<string, Json>();
   const records = new Map<string, Map<string, Json>>();
   const jobs = new Map<string, Json>();
-  let nextId = 3_000_000;
+  let lastId = 3_000_000;
+  const nextId = () => {
+    lastId += 1;
+    return lastId;
+  };
 
   /** Runs `work` now and answers its job, which the first status poll finds finished. */
   const job = (request: Request, work: () => Json | undefined | { error: Json }) => {
@@ -88,7 +92,7 @@ export function createFakeRackspaceDns(options: { baseUrl: string }): FakeRacksp
         if ([...domains.values()].some((d) => d.name === wanted.name))
           return { error: { code: 409, message: 'Conflict', details: 'Domain already exists' } };
         const domain = {
-          id: String((nextId += 1)),
+          id: String(nextId()),
           accountId: 123456,
           name: wanted.name,
           emailAddress: wanted.emailAddress,
@@ -152,7 +156,7 @@ export function createFakeRackspaceDns(options: { baseUrl: string }): FakeRacksp
       return job(request, () => {
         const created = (body.records as Json[]).map((r) => {
           const record = {
-            id: `${r.type}-${(nextId += 1)}`,
+            id: `${r.type}-${nextId()}`,
             name: r.name,
             type: r.type,
             data: r.data,
