@@ -74,6 +74,7 @@ describe('@cloud/sdk subpaths', () => {
         'blockStorage',
         'compute',
         'databases',
+        'dns',
         'network',
         'storage',
       ]);

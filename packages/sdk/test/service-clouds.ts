@@ -38,6 +38,7 @@ export const OPENSTACK = {
   }),
   network: (region?: string) => providers.openstack.network(openstackOptions(region)),
   blockStorage: (region?: string) => providers.openstack.blockStorage(openstackOptions(region)),
+  dns: (region?: string) => providers.openstack.dns(openstackOptions(region)),
 };
 
 /** Rackspace: Identity v2.0 with an API key and Rackspace's catalog. */
@@ -47,6 +48,7 @@ export const RACKSPACE = {
   endpoints: (region = 'RegionOne') => raxEndpoints(region),
   network: (region?: string) => providers.rackspace.network(rackspaceOptions(region)),
   blockStorage: (region?: string) => providers.rackspace.blockStorage(rackspaceOptions(region)),
+  dns: (region?: string) => providers.rackspace.dns(rackspaceOptions(region)),
 };
 
 /** Both, for `describe.each(SERVICE_CLOUDS)('$name …', (c) => …)`. */

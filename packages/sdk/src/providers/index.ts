@@ -20,11 +20,13 @@
 import type { ProviderBlockStorageClient } from './block-storage.js';
 import type { ProviderComputeClient } from './compute.js';
 import type { ProviderDatabasesClient } from './databases.js';
+import type { ProviderDnsClient } from './dns.js';
 import type { ProviderNetworkClient } from './network.js';
 import {
   openstackBlockStorage,
   openstackCompute,
   openstackDatabases,
+  openstackDns,
   openstackNetwork,
   openstackStorage,
 } from './openstack.js';
@@ -33,6 +35,7 @@ import {
   rackspaceBlockStorage,
   rackspaceCompute,
   rackspaceDatabases,
+  rackspaceDns,
   rackspaceNetwork,
   rackspaceStorage,
 } from './rackspace.js';
@@ -64,6 +67,27 @@ export type {
   ProviderDatastore,
   ProviderInstanceRef,
 } from './databases.js';
+export type {
+  ProviderCreateRecordParams,
+  ProviderCreateZoneParams,
+  ProviderDnsClient,
+  ProviderDnsRecordRef,
+  ProviderDnsRequestOptions,
+  ProviderDnsZoneRef,
+  ProviderRecordFilter,
+  ProviderUpdateRecordParams,
+  ProviderUpdateZoneParams,
+} from './dns.js';
+export type {
+  DnsCapabilitiesOf,
+  OpenStackDnsCapabilities,
+  ProviderDnsCapabilities,
+  ProviderDnsRecord,
+  ProviderDnsRecordType,
+  ProviderDnsStatus,
+  ProviderDnsZone,
+  RackspaceDnsCapabilities,
+} from './dns-models.js';
 export type {
   ProviderContainer,
   ProviderDatabase,
@@ -126,11 +150,13 @@ export {
   openstackBlockStorage,
   openstackCompute,
   openstackDatabases,
+  openstackDns,
   openstackNetwork,
   openstackStorage,
   rackspaceBlockStorage,
   rackspaceCompute,
   rackspaceDatabases,
+  rackspaceDns,
   rackspaceNetwork,
   rackspaceStorage,
 };
@@ -150,11 +176,12 @@ export interface ProviderFactories<O, P extends ProviderName = ProviderName> {
   databases(options: O): ProviderDatabasesClient;
   network(options: O): ProviderNetworkClient<P>;
   blockStorage(options: O): ProviderBlockStorageClient;
+  dns(options: O): ProviderDnsClient<P>;
 }
 
 /**
  * The clouds, by name: `providers.openstack` and `providers.rackspace`, each with the same
- * factories (`compute`, `storage`, `databases`, `network`, …).
+ * factories (`compute`, `storage`, `databases`, `network`, `blockStorage`, `dns`).
  * @example
  * ```ts
  * const storage = providers.rackspace.storage({ username: 'me', apiKey: process.env.RAX_API_KEY!, region: 'IAD' });
@@ -171,6 +198,7 @@ export const providers: {
     databases: openstackDatabases,
     network: openstackNetwork,
     blockStorage: openstackBlockStorage,
+    dns: openstackDns,
   },
   rackspace: {
     compute: rackspaceCompute,
@@ -178,5 +206,6 @@ export const providers: {
     databases: rackspaceDatabases,
     network: rackspaceNetwork,
     blockStorage: rackspaceBlockStorage,
+    dns: rackspaceDns,
   },
 };

@@ -1,6 +1,7 @@
 import { createProviderBlockStorage, type ProviderBlockStorageClient } from './block-storage.js';
 import { createProviderCompute, type ProviderComputeClient } from './compute.js';
 import { createProviderDatabases, type ProviderDatabasesClient } from './databases.js';
+import { createProviderDns, type ProviderDnsClient } from './dns.js';
 import { createProviderNetwork, type ProviderNetworkClient } from './network.js';
 import type { OpenStackProviderOptions } from './options.js';
 import { openstackContext } from './session.js';
@@ -74,4 +75,19 @@ export function openstackNetwork(options: OpenStackProviderOptions): ProviderNet
  */
 export function openstackBlockStorage(options: OpenStackProviderOptions): ProviderBlockStorageClient {
   return createProviderBlockStorage(openstackContext(options));
+}
+
+/**
+ * A provider-neutral DNS client for an OpenStack cloud (Designate v2, catalog type `dns`): zones
+ * and records. Writes return once the zone or recordset is `ACTIVE` (deletes: once it is gone).
+ * @throws ValidationError at once when `authUrl`, `username` or `password` is missing.
+ * @example
+ * ```ts
+ * const dns = openstackDns({ authUrl, username: 'demo', password, projectName: 'demo' });
+ * const zone = await dns.createZone({ name: 'example.com', email: 'hostmaster@example.com' });
+ * await dns.createRecord(zone, { name: 'www.example.com', type: 'A', data: '192.0.2.10' });
+ * ```
+ */
+export function openstackDns(options: OpenStackProviderOptions): ProviderDnsClient<'openstack'> {
+  return createProviderDns({ ...openstackContext(options), provider: 'openstack' });
 }

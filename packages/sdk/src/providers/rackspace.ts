@@ -1,6 +1,7 @@
 import { createProviderBlockStorage, type ProviderBlockStorageClient } from './block-storage.js';
 import { createProviderCompute, type ProviderComputeClient } from './compute.js';
 import { createProviderDatabases, type ProviderDatabasesClient } from './databases.js';
+import { createProviderDns, type ProviderDnsClient } from './dns.js';
 import { createProviderNetwork, type ProviderNetworkClient } from './network.js';
 import type { RackspaceProviderOptions } from './options.js';
 import { rackspaceContext } from './session.js';
@@ -73,4 +74,20 @@ export function rackspaceNetwork(options: RackspaceProviderOptions): ProviderNet
  */
 export function rackspaceBlockStorage(options: RackspaceProviderOptions): ProviderBlockStorageClient {
   return createProviderBlockStorage(rackspaceContext(options));
+}
+
+/**
+ * A provider-neutral DNS client for Rackspace Cloud DNS (catalog type `rax:dns`, one global
+ * endpoint): zones (Cloud DNS domains) and records. Writes return once their asynchronous job is
+ * `COMPLETED`; a failed job throws `DnsJobError`. TTLs start at 300 seconds (`capabilities.minTtl`).
+ * @throws ValidationError at once when `username`, or both `apiKey` and `password`, are missing.
+ * @example
+ * ```ts
+ * const dns = rackspaceDns({ username: 'me', apiKey: process.env.RAX_API_KEY! });
+ * const zone = await dns.createZone({ name: 'example.com', email: 'hostmaster@example.com', ttl: 3600 });
+ * await dns.createRecord(zone, { name: 'example.com', type: 'MX', data: 'mail.example.com', priority: 10 });
+ * ```
+ */
+export function rackspaceDns(options: RackspaceProviderOptions): ProviderDnsClient<'rackspace'> {
+  return createProviderDns({ ...rackspaceContext(options), provider: 'rackspace' });
 }
