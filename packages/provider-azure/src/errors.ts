@@ -115,7 +115,14 @@ export function toCloudError(error: unknown, call: AzureCall): CloudError {
   const sysCode = (e as { code?: string }).code;
   const causeCode = (e.cause as { code?: string } | undefined)?.code;
   if (status === undefined) {
-    if (code === 'PARSE_ERROR') {
+    // The SDK reads fields of the parsed body without checking them: HTML or an XML document of
+    // another kind fails there as a TypeError, before any status reaches us.
+    if (
+      code === 'PARSE_ERROR' ||
+      e.name === 'TypeError' ||
+      e.name === 'SyntaxError' ||
+      (e.name === 'RangeError' && /response/i.test(said))
+    ) {
       return new InvalidResponseError(text, {
         ...call,
         url,
