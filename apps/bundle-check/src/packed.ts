@@ -15,6 +15,7 @@ export const PUBLISHED_PACKAGES = [
   'openstack-dns',
   'rackspace-dns',
   'providers',
+  'provider-azure',
   'sdk',
 ];
 
