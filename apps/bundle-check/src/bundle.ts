@@ -50,6 +50,7 @@ export async function bundleHandler(spec: HandlerSpec, options: BundleOptions): 
     outfile,
     logLevel: 'silent',
     legalComments: 'none',
+    banner: spec.banner ? { js: spec.banner } : undefined,
   });
   const file = result.outputFiles.find((f) => f.path.endsWith('.mjs'));
   if (!file) throw new Error(`esbuild produced no output for ${spec.name}`);

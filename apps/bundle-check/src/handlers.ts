@@ -8,7 +8,19 @@ export interface HandlerSpec {
   imports: string;
   /** `@cloud/*` packages whose code may appear; code from any other `@cloud/*` package is a violation. */
   allow: string[];
+  /**
+   * Code put before the bundle, as a user's build would for this handler (e.g. a `require` for
+   * CommonJS dependencies that an ESM bundle cannot `require()` otherwise).
+   */
+  banner?: string | undefined;
 }
+
+/**
+ * An ESM bundle inlines CommonJS dependencies whose `require('os')` esbuild cannot turn into
+ * imports: they need a real `require`, which Node gives ESM through `createRequire`.
+ */
+const REQUIRE_BANNER =
+  "import { createRequire as __cjsRequire } from 'node:module'; const require = __cjsRequire(import.meta.url);";
 
 const CORE = '@cloud/core';
 const SWIFT = '@cloud/swift';
@@ -24,6 +36,7 @@ const LOAD_BALANCER = '@cloud/openstack-load-balancer';
 const SDK = '@cloud/sdk';
 const PROVIDERS = '@cloud/providers';
 const AMAZON = '@cloud/provider-amazon';
+const AZURE = '@cloud/provider-azure';
 
 /** The bundles the check builds. */
 export const HANDLERS: HandlerSpec[] = [
@@ -136,5 +149,14 @@ export const HANDLERS: HandlerSpec[] = [
     file: 'handlers/amazon-storage.ts',
     imports: "amazonStorage from '@cloud/provider-amazon/storage'",
     allow: [CORE, PROVIDERS, AMAZON],
+  },
+  {
+    // Only Azure Blob Storage through the neutral interface: no OpenStack service, no got.
+    name: 'azure-storage',
+    file: 'handlers/azure-storage.ts',
+    imports: "azureStorage from '@cloud/provider-azure/storage'",
+    allow: [CORE, PROVIDERS, AZURE],
+    // The Azure SDK's proxy agent (https-proxy-agent → debug) is CommonJS and requires node builtins.
+    banner: REQUIRE_BANNER,
   },
 ];

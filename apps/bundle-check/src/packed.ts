@@ -16,6 +16,7 @@ export const PUBLISHED_PACKAGES = [
   'rackspace-dns',
   'providers',
   'provider-amazon',
+  'provider-azure',
   'sdk',
 ];
 

@@ -70,12 +70,15 @@ export interface ProviderStorageCapabilities {
    * read-after-write consistent.
    */
   readonly consistentListings: boolean;
-  /** How `upload` stores large files: Swift static large objects or S3 multipart uploads. */
-  readonly largeUploads: 'static-large-object' | 'multipart';
+  /**
+   * How `upload` stores large files: Swift static large objects, S3 multipart uploads, or Azure
+   * block blobs (blocks staged, then committed as one block list).
+   */
+  readonly largeUploads: 'static-large-object' | 'multipart' | 'block-blob';
 }
 
 /**
- * Containers and files, the same on every provider (Swift, Rackspace Cloud Files, Amazon S3).
+ * Containers and files, the same on every provider (Swift, Rackspace Cloud Files, Amazon S3, Azure Blob Storage).
  * `Client` is the type of the cloud's own client, exposed as `client`.
  * @example
  * ```ts

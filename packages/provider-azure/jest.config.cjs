@@ -1,0 +1,1 @@
+module.exports = { preset: '@cloud/jest-config' };

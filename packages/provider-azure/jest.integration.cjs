@@ -1,0 +1,1 @@
+module.exports = require('@cloud/jest-config/integration-preset.cjs');
