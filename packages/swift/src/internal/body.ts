@@ -32,39 +32,6 @@ export function splitBody(body: unknown, field = 'body'): SplitBody {
   );
 }
 
-/**
- * @internal Cuts a stream into Buffers of exactly `size` bytes (the last may be shorter). Each
- * segment is a fresh allocation, so a consumer may hold several at once.
- */
-export async function* segmentStream(
-  source: AsyncIterable<Uint8Array | string>,
-  size: number,
-): AsyncGenerator<Buffer> {
-  let buf = Buffer.allocUnsafe(size);
-  let filled = 0;
-  for await (const raw of source) {
-    const chunk = toBuffer(raw);
-    let offset = 0;
-    while (offset < chunk.length) {
-      const n = Math.min(size - filled, chunk.length - offset);
-      chunk.copy(buf, filled, offset, offset + n);
-      filled += n;
-      offset += n;
-      if (filled === size) {
-        yield buf;
-        buf = Buffer.allocUnsafe(size);
-        filled = 0;
-      }
-    }
-  }
-  if (filled > 0) yield buf.subarray(0, filled);
-}
-
-/** @internal Segments of an in-memory buffer (views, no copies). */
-export function* segmentBuffer(data: Buffer, size: number): Generator<Buffer> {
-  for (let offset = 0; offset < data.length; offset += size) yield data.subarray(offset, offset + size);
-}
-
 /** @internal Yields `head` first, then the rest of `iterator`. */
 export async function* prepend<T>(head: readonly T[], rest: AsyncIterator<T>): AsyncGenerator<T> {
   yield* head;
