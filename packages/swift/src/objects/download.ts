@@ -289,6 +289,9 @@ async function finishFromPart(d: FileDownload): Promise<DownloadObjectToFileResu
   return { path: d.filePath, bytes: d.offset, metadata, resumedFrom: d.offset };
 }
 
+/** Bytes gathered in memory per file write of a download. */
+const WRITE_BUFFER_BYTES = 1024 * 1024;
+
 /**
  * Streams the response into the part file after `offset`, checking its length and hashing it
  * (the bytes already on disk included). Returns the MD5 when it could be computed.
@@ -315,7 +318,14 @@ async function writePart(
       onProgress: params.onProgress,
       signal: options?.signal,
     });
-    await pipeline(checked, createWriteStream(part, { flags: offset > 0 ? 'r+' : 'w', start: offset }));
+    // While one write is under way the next MiB gathers, then goes out in one writev: a quarter
+    // of the write calls (and thread-pool round trips) of the default 16 KiB buffer.
+    const file = createWriteStream(part, {
+      flags: offset > 0 ? 'r+' : 'w',
+      start: offset,
+      highWaterMark: WRITE_BUFFER_BYTES,
+    });
+    await pipeline(checked, file);
   } catch (error) {
     res.body.destroy();
     if (!params.resume || error instanceof IntegrityError) await restart(d);
