@@ -1,19 +1,12 @@
 import type { Readable } from 'node:stream';
 import { ValidationError } from '@cloud/core';
+import { toBuffer } from '@cloud/core/service';
 
 /**
  * What an upload accepts: bytes in memory, or a stream (Node Readable or any async iterable).
  * @example const body: UploadBody = createReadStream('/tmp/data.bin');
  */
 export type UploadBody = string | Uint8Array | Readable | AsyncIterable<Uint8Array>;
-
-/** @internal */
-export const toBuffer = (chunk: Uint8Array | string): Buffer =>
-  typeof chunk === 'string'
-    ? Buffer.from(chunk, 'utf8')
-    : Buffer.isBuffer(chunk)
-      ? chunk
-      : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
 
 /** @internal A body held in memory, or a stream of chunks. */
 export type SplitBody =

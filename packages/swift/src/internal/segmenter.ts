@@ -3,7 +3,7 @@ import { createReadStream } from 'node:fs';
 import type { FileHandle } from 'node:fs/promises';
 import { type Readable, Transform } from 'node:stream';
 import { ValidationError } from '@cloud/core';
-import { toBuffer } from './body.js';
+import { toBuffer } from '@cloud/core/service';
 import { md5Hex, tryMd5 } from './hash.js';
 
 /**

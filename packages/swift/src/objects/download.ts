@@ -13,11 +13,11 @@ import {
   type TransferProgress,
   ValidationError,
 } from '@cloud/core';
+import { checkedStream, streamError } from '@cloud/core/service';
 import type { SwiftClient } from '../client.js';
 import { isMd5Etag, tryMd5 } from '../internal/hash.js';
 import { header, intHeader, unquote } from '../internal/headers.js';
 import { checkContainerName, checkObjectName, checkOptionalSize } from '../internal/validate.js';
-import { checkedStream, streamError } from './download-stream.js';
 import { parseObjectInfo, type SwiftObjectInfo } from './types.js';
 import { objectPath } from './urls.js';
 
@@ -114,7 +114,8 @@ export async function downloadObject(
   const body = checkedStream(res.body, {
     what: `"${container}/${name}"`,
     hash: verify ? tryMd5() : undefined,
-    expectedMd5: verify ? metadata.etag : undefined,
+    algorithm: 'MD5',
+    expectedDigest: verify ? metadata.etag : undefined,
     expectedLength: res.status === 304 ? undefined : contentLength,
     total: contentLength,
     onProgress: params.onProgress,
@@ -329,7 +330,7 @@ async function writePart(
   } catch (error) {
     res.body.destroy();
     if (!params.resume || error instanceof IntegrityError) await restart(d);
-    throw streamError(error, what, options?.signal);
+    throw streamError(error, what, options?.signal, 'download');
   }
   return hash?.digest('hex');
 }

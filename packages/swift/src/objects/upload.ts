@@ -1,7 +1,7 @@
 import type { Hash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { type FileHandle, open } from 'node:fs/promises';
-import { Readable } from 'node:stream';
+import type { Readable } from 'node:stream';
 import {
   IntegrityError,
   type RequestOptions,
@@ -9,9 +9,10 @@ import {
   UnprocessableEntityError,
   ValidationError,
 } from '@cloud/core';
+import { meterUpload } from '@cloud/core/service';
 import { checkConcurrency, checkSegmentSize, type SwiftClient } from '../client.js';
 import { throwIfAborted } from '../internal/abort.js';
-import { destroySource, prepend, splitBody, toBuffer, type UploadBody } from '../internal/body.js';
+import { destroySource, prepend, splitBody, type UploadBody } from '../internal/body.js';
 import { isMd5Etag, md5Hex, tryMd5 } from '../internal/hash.js';
 import { dateHeader, header, unquote } from '../internal/headers.js';
 import { bufferSegments, fileSegments, viewSegments } from '../internal/segmenter.js';
@@ -292,9 +293,9 @@ interface MeteredBody {
   /** The MD5 of a stream, computed as it is read (when no ETag was known). */
   hash: Hash | undefined;
   /** Bytes read so far. */
-  counted: number;
+  readonly counted: number;
   /** Why reading the stream failed, if it did. */
-  bodyError?: unknown;
+  readonly bodyError: unknown;
 }
 
 /**
@@ -313,37 +314,22 @@ function meterBody(
       expected: !expected && verify ? md5Hex(body) : expected,
       hash: undefined,
       counted: body.length,
+      bodyError: undefined,
     };
   }
-  const metered: MeteredBody = {
-    payload: Buffer.alloc(0),
+  const hash = !expected && verify ? tryMd5() : undefined;
+  const metered = meterUpload(body, size, hash);
+  return {
+    payload: metered.payload,
     expected,
-    hash: !expected && verify ? tryMd5() : undefined,
-    counted: 0,
+    hash,
+    get counted() {
+      return metered.counted;
+    },
+    get bodyError() {
+      return metered.error;
+    },
   };
-  metered.payload = Readable.from(
-    (async function* meter() {
-      try {
-        for await (const raw of body) {
-          const chunk = toBuffer(raw);
-          metered.counted += chunk.length;
-          if (size !== undefined && metered.counted > size) {
-            throw new ValidationError(`size is ${size} but the body is longer`, 'size');
-          }
-          metered.hash?.update(chunk);
-          yield chunk;
-        }
-        if (size !== undefined && metered.counted !== size) {
-          throw new ValidationError(`size is ${size} but the body had ${metered.counted} bytes`, 'size');
-        }
-      } catch (error) {
-        metered.bodyError = error;
-        throw error;
-      }
-    })(),
-    { objectMode: false },
-  );
-  return metered;
 }
 
 /**
