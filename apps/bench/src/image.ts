@@ -6,6 +6,11 @@
  *
  *   pnpm --filter @cloud/bench run bench:image                 # 100 MiB and 1 GiB, 3 runs
  *   pnpm --filter @cloud/bench run bench:image -- --quick      # 8 MiB, 1 run (smoke)
+ *   pnpm --filter @cloud/bench run bench:image -- --runs=5 --sizes-mib=1024
+ *
+ * Besides MB/s, each row has the median and range of the per-round SDK / curl ratios, CPU seconds
+ * per GiB (user + system of the whole process) and peak RSS, and the load average seen during the
+ * rounds: on a shared machine CPU time and peak RSS are the steadier measures.
  *
  * Needs the packages built (`pnpm --filter './packages/*' build`) and a cloud with Glance
  * (`source /var/tmp/cloud-openstack/env.sh`). Asserts no timing; exits non-zero only when a
@@ -23,16 +28,22 @@ import {
   type ImageClient,
 } from '@cloud/openstack-image';
 import { dataFile } from './lib/data.ts';
+import { load1 } from './lib/machine.ts';
 import { loadCloudEnv } from './lib/openstack.ts';
 import { parseResult, runMeasured } from './lib/proc.ts';
-import { fmt, fmtRss, fmtSize, mbps, median, table } from './lib/stats.ts';
+import { cpuPerGiB, fmt, fmtRss, fmtSize, fmtSpread, mbps, median, table } from './lib/stats.ts';
 import { buildWorkers, workerFile } from './lib/workers.ts';
 
 const MiB = 1024 * 1024;
 const args = process.argv.slice(2);
 const quick = args.includes('--quick');
 const runs = Number(args.find((a) => a.startsWith('--runs='))?.slice(7) ?? (quick ? 1 : 3));
-const sizes = quick ? [8 * MiB] : [100 * MiB, 1024 * MiB];
+const sizeArg = args.find((a) => a.startsWith('--sizes-mib='))?.slice(12);
+const sizes = sizeArg
+  ? sizeArg.split(',').map((m) => Number(m) * MiB)
+  : quick
+    ? [8 * MiB]
+    : [100 * MiB, 1024 * MiB];
 
 interface Sample {
   client: 'curl' | 'sdk';
@@ -40,6 +51,9 @@ interface Sample {
   size: number;
   ms: number;
   maxRssKb: number | undefined;
+  cpuMs: number | undefined;
+  round: number;
+  load: number;
 }
 
 async function main(): Promise<number> {
@@ -108,13 +122,31 @@ async function main(): Promise<number> {
           const up = await (client === 'curl' ? curl('upload', id, source) : sdk('upload', id, source));
           if (up.code !== 0) throw new Error(`${client} upload: ${up.stderr.trim()}`);
           const upMs = client === 'sdk' ? parseResult<{ ms: number }>(up, 'sdk upload').ms : up.wallMs;
-          samples.push({ client, op: 'upload', size, ms: upMs, maxRssKb: up.maxRssKb });
+          samples.push({
+            client,
+            op: 'upload',
+            size,
+            ms: upMs,
+            maxRssKb: up.maxRssKb,
+            cpuMs: up.cpuMs,
+            round: r,
+            load: load1(),
+          });
           const out = join(dataDir, `out-${client}.bin`);
           const down = await (client === 'curl' ? curl('download', id, out) : sdk('download', id, out));
           if (down.code !== 0) throw new Error(`${client} download: ${down.stderr.trim()}`);
           const downMs =
             client === 'sdk' ? parseResult<{ ms: number }>(down, 'sdk download').ms : down.wallMs;
-          samples.push({ client, op: 'download', size, ms: downMs, maxRssKb: down.maxRssKb });
+          samples.push({
+            client,
+            op: 'download',
+            size,
+            ms: downMs,
+            maxRssKb: down.maxRssKb,
+            cpuMs: down.cpuMs,
+            round: r,
+            load: load1(),
+          });
           await rm(out, { force: true });
           await deleteGlanceImage(glance, id);
           created.splice(created.indexOf(id), 1);
@@ -137,14 +169,24 @@ async function main(): Promise<number> {
       const s = pick('sdk');
       const cMbps = median(c.map((x) => mbps(size, x.ms)));
       const sMbps = median(s.map((x) => mbps(size, x.ms)));
+      // Ratios within a round: both clients ran back to back, under the same load.
+      const ratios = s.flatMap((x) => {
+        const other = c.find((y) => y.round === x.round);
+        return other ? [mbps(size, x.ms) / mbps(size, other.ms)] : [];
+      });
+      const cpu = (list: Sample[]) => median(list.map((x) => cpuPerGiB(x.cpuMs ?? Number.NaN, size)));
+      const loads = [...c, ...s].map((x) => x.load);
       rows.push([
         fmtSize(size),
         op,
         fmt(cMbps),
         fmt(sMbps),
-        fmt(sMbps / cMbps, 2),
+        ratios.length ? fmtSpread(ratios, 2) : '–',
+        fmt(cpu(c), 2),
+        fmt(cpu(s), 2),
         fmtRss(Math.max(...c.map((x) => x.maxRssKb ?? 0))),
         fmtRss(Math.max(...s.map((x) => x.maxRssKb ?? 0))),
+        `${fmt(Math.min(...loads), 1)}–${fmt(Math.max(...loads), 1)}`,
       ]);
     }
   }
@@ -154,7 +196,21 @@ async function main(): Promise<number> {
     `${new Date().toISOString()}, ${runs} run(s) per size, endpoint ${root}, medians of MB/s; the SDK times`,
     'the public call after authentication (the token is reused by curl), with verification on (default).',
     '',
-    table(['size', 'op', 'curl MB/s', 'SDK MB/s', 'SDK / curl', 'curl peak RSS', 'SDK peak RSS'], rows),
+    table(
+      [
+        'size',
+        'op',
+        'curl MB/s',
+        'SDK MB/s',
+        'SDK / curl per round: median (range)',
+        'curl CPU s/GiB',
+        'SDK CPU s/GiB',
+        'curl peak RSS',
+        'SDK peak RSS',
+        'load avg',
+      ],
+      rows,
+    ),
     '',
   ].join('\n');
   await writeFile(join(benchDir, '.bench-tmp', quick ? 'IMAGE.quick.md' : 'IMAGE.md'), report);

@@ -8,6 +8,7 @@ import { headerValue } from './http/headers.js';
 import {
   compose,
   discard,
+  isReplayableBody,
   type Middleware,
   type Next,
   type PipelineRequest,
@@ -199,8 +200,7 @@ export function createServiceClient(session: Session, options: ServiceClientOpti
   const toTransport: Next = (req) =>
     req.mode === 'buffer' ? session.transport.send(req) : session.transport.stream(req);
 
-  const replayable = (req: Pick<ServiceRequest, 'body'>) =>
-    req.body === undefined || typeof req.body === 'string' || req.body instanceof Uint8Array;
+  const replayable = (req: Pick<ServiceRequest, 'body'>) => isReplayableBody(req.body);
 
   const isOk = (status: number, req: ServiceRequest) =>
     (status >= 200 && status < 300) || (req.okStatuses?.includes(status) ?? false);

@@ -19,6 +19,14 @@ export {
 } from './errors/http-errors.js';
 export { headerValue, type ResponseHeaders } from './http/headers.js';
 export { REDACTED, redactHeaders, redactText, redactUrl, scrubSecrets } from './http/redact.js';
+export {
+  type CheckedStreamOptions,
+  checkedStream,
+  type MeteredUpload,
+  meterUpload,
+  streamError,
+  toBuffer,
+} from './http/streams.js';
 export { buildQuery, encodePath, encodeSegment, joinUrl, type SearchParamValue } from './http/url.js';
 export {
   checkMicroversionGates,

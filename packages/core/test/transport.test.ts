@@ -77,6 +77,27 @@ describe('retries', () => {
     expect(seen).toEqual([503]);
   });
 
+  it('replays a streamed body given as a function, opening a fresh stream per attempt', async () => {
+    const bodies: string[] = [];
+    cloud.use(
+      http.put(`${base}/c`, async ({ request }) => {
+        bodies.push(await request.text());
+        return bodies.length < 2
+          ? new HttpResponse(null, { status: 503 })
+          : new HttpResponse(null, { status: 201 });
+      }),
+    );
+    let opened = 0;
+    const open = () => {
+      opened++;
+      return Readable.from([Buffer.from('part '), Buffer.from(`${opened}`)]);
+    };
+    const swift = createServiceClient(cloud.session({ retry: fastRetry }), { type: 'object-store' });
+    expect((await swift.request('PUT', 'c', { body: open })).status).toBe(201);
+    expect(opened).toBe(2);
+    expect(bodies).toEqual(['part 1', 'part 2']);
+  });
+
   it('retries a PUT with an in-memory body', async () => {
     const bodies: string[] = [];
     cloud.use(

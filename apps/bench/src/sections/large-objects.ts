@@ -8,7 +8,10 @@ import { cpuPerGiB, fmt, fmtRss, fmtSize, fmtSpread, mbps, median, pairRatios, t
 
 const ok = (s: Sample): s is Exclude<Sample, { error: string }> => !('error' in s);
 
-/** A 1 GiB Static Large Object at concurrency 1, 2, 4: SDK vs `swift upload --use-slo --segment-size`. */
+/**
+ * A 1 GiB Static Large Object at concurrency 1, 2, 4: `uploadObjectFromFile` and `uploadLargeObject`
+ * from a stream vs `swift upload --use-slo --segment-size`.
+ */
 export async function largeObjects(ctx: BenchContext): Promise<SectionResult> {
   if (!hasSwift(ctx.swift)) throw new Error('no Swift');
   const t = ctx.swift;
@@ -22,12 +25,12 @@ export async function largeObjects(ctx: BenchContext): Promise<SectionResult> {
   for (const [k, v] of Object.entries(process.env)) if (!k.startsWith('OS_')) cliEnv[k] = v;
   Object.assign(cliEnv, { OS_AUTH_TOKEN: t.token, OS_STORAGE_URL: t.storageUrl });
 
-  const sdk = async (concurrency: number, object: string): Promise<Sample> => {
+  const sdk = async (op: 'slo' | 'slo-stream', concurrency: number, object: string): Promise<Sample> => {
     try {
       const { result, run } = await runWorker(
         ctx,
         'sdk-transfer',
-        { op: 'slo', target: 'swift', container, object, file, segmentSize, concurrency },
+        { op, target: 'swift', container, object, file, segmentSize, concurrency },
         env,
       );
       return {
@@ -35,24 +38,6 @@ export async function largeObjects(ctx: BenchContext): Promise<SectionResult> {
         bytes: Number(result.bytes),
         rssKb: run.maxRssKb,
         cpuMs: result.cpuMs === undefined ? run.cpuMs : Number(result.cpuMs),
-      };
-    } catch (e) {
-      return { error: shortError(e) };
-    }
-  };
-  const ranges = async (concurrency: number, object: string): Promise<Sample> => {
-    try {
-      const { result, run } = await runWorker(
-        ctx,
-        'slo-ranges',
-        { container, object, file, segmentSize, concurrency },
-        env,
-      );
-      return {
-        ms: Number(result.ms),
-        bytes: Number(result.bytes),
-        rssKb: run.maxRssKb,
-        cpuMs: Number(result.cpuMs),
       };
     } catch (e) {
       return { error: shortError(e) };
@@ -81,9 +66,17 @@ export async function largeObjects(ctx: BenchContext): Promise<SectionResult> {
     return { ms: r.wallMs, bytes: size, rssKb: r.maxRssKb, cpuMs: r.cpuMs };
   };
   const clients = [
-    { id: 'sdk', label: '@cloud/swift `uploadLargeObject`', run: sdk },
+    {
+      id: 'sdk',
+      label: '@cloud/swift `uploadObjectFromFile` (segments from file ranges)',
+      run: (c: number, o: string) => sdk('slo', c, o),
+    },
     ...(ctx.tools.swiftCli ? [{ id: 'cli', label: '`swift upload --use-slo`', run: cli }] : []),
-    { id: 'ranges', label: 'prototype: segments streamed from file ranges', run: ranges },
+    {
+      id: 'stream',
+      label: '@cloud/swift `uploadLargeObject` from a stream (reused segment buffers)',
+      run: (c: number, o: string) => sdk('slo-stream', c, o),
+    },
   ];
   const samples = new Map<string, Sample[]>();
   try {
@@ -98,7 +91,7 @@ export async function largeObjects(ctx: BenchContext): Promise<SectionResult> {
             if (stored !== size)
               Object.assign(s, { error: `manifest reports ${stored} bytes, expected ${size}` });
           }
-          if (!ok(s) && client.id === 'sdk') ctx.fail(`uploadLargeObject concurrency ${c}: ${s.error}`);
+          if (!ok(s) && client.id !== 'cli') ctx.fail(`SLO upload concurrency ${c}: ${s.error}`);
           const k = `${client.id}:${c}`;
           samples.set(k, [...(samples.get(k) ?? []), s]);
           await a.deleteObject(container, object, true).catch(() => {});

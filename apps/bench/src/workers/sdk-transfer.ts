@@ -1,15 +1,17 @@
 /**
- * @cloud/swift (built) moving one object: `uploadObjectFromFile`, `downloadObject` piped into a
- * file (or a discarding sink), or `uploadLargeObject`. Against Swift it authenticates from the
+ * @cloud/swift (built) moving one object: `uploadObjectFromFile` (one PUT, or `slo`: a Static
+ * Large Object whose segments stream from their byte ranges), `uploadLargeObject` from a stream
+ * (`slo-stream`), `downloadObjectToFile` (or `downloadObject` into a discarding sink). Against Swift it authenticates from the
  * `OS_*` variables first; against the null sink it uses a static token and a fixed endpoint.
  */
-import { createReadStream, createWriteStream } from 'node:fs';
+import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { pipeline } from 'node:stream/promises';
 import { createSession, fromToken } from '@cloud/core';
 import {
   createSwiftClient,
   downloadObject,
+  downloadObjectToFile,
   getContainerMetadata,
   uploadLargeObject,
   uploadObjectFromFile,
@@ -18,11 +20,11 @@ import { cpuMeter, discard, emit, job, main } from './common.ts';
 
 interface Job {
   /** `idle` only authenticates and reads the container's metadata: the resting footprint. */
-  op: 'upload' | 'download' | 'slo' | 'idle';
+  op: 'upload' | 'download' | 'slo' | 'slo-stream' | 'idle';
   target: 'swift' | 'sink';
   container: string;
   object: string;
-  /** Upload source, or download destination (omit to discard). */
+  /** Upload source, or download destination (omit to discard the body of `downloadObject`). */
   file?: string;
   /** Base URL of the null sink. */
   endpoint?: string;
@@ -57,6 +59,15 @@ main(async () => {
     bytes = res.bytes;
   } else if (j.op === 'slo') {
     if (!j.file) throw new Error('slo needs file');
+    const res = await uploadObjectFromFile(swift, j.container, j.object, j.file, {
+      largeObject: true,
+      segmentSize: j.segmentSize,
+      concurrency: j.concurrency,
+      verify,
+    });
+    bytes = res.bytes;
+  } else if (j.op === 'slo-stream') {
+    if (!j.file) throw new Error('slo-stream needs file');
     const size = (await stat(j.file)).size;
     const res = await uploadLargeObject(
       swift,
@@ -66,9 +77,12 @@ main(async () => {
       { size, segmentSize: j.segmentSize, concurrency: j.concurrency, verify },
     );
     bytes = res.bytes;
+  } else if (j.file) {
+    const res = await downloadObjectToFile(swift, j.container, j.object, j.file, { verify });
+    bytes = res.bytes;
   } else {
     const { body } = await downloadObject(swift, j.container, j.object, { verify });
-    const out = j.file ? createWriteStream(j.file) : discard();
+    const out = discard();
     body.on('data', (c: Buffer) => {
       bytes += c.length;
     });

@@ -70,7 +70,7 @@ function bodyOf(req: PipelineRequest): {
     headers['content-type'] ??= 'application/json';
     return { body: JSON.stringify(req.json), headers };
   }
-  const b = req.body;
+  const b = typeof req.body === 'function' ? req.body() : req.body;
   if (b === undefined) return { headers };
   if (typeof b === 'string') return { body: b, headers };
   if (b instanceof Uint8Array && b.byteLength <= SLICE) return { body: toBuffer(b), headers };

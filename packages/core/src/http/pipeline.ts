@@ -1,5 +1,5 @@
 import type { Readable } from 'node:stream';
-import type { HttpRequest } from './transport.js';
+import type { HttpRequest, RequestBody } from './transport.js';
 
 /**
  * One request as it travels through the middlewares of a transport. `attempt` counts from 1 and
@@ -51,3 +51,7 @@ export function compose(middlewares: readonly Middleware[], innermost: Next): Ne
 export function discard(res: PipelineResponse): void {
   if (!Buffer.isBuffer(res.body)) res.body.destroy();
 }
+
+/** True for a body that can be sent again: in memory, or a function opening a fresh stream. */
+export const isReplayableBody = (body: RequestBody | undefined): boolean =>
+  body === undefined || typeof body === 'string' || body instanceof Uint8Array || typeof body === 'function';

@@ -3,9 +3,9 @@ import { NetworkError, TimeoutError } from '../errors/errors.js';
 import { parseRetryAfter } from '../errors/http-errors.js';
 import { abortedError } from './deadline.js';
 import { headerValue } from './headers.js';
-import { discard, type Middleware, type PipelineRequest } from './pipeline.js';
+import { discard, isReplayableBody, type Middleware, type PipelineRequest } from './pipeline.js';
 import { redactUrl } from './redact.js';
-import type { HttpLogger, RequestBody } from './transport.js';
+import type { HttpLogger } from './transport.js';
 import { buildQuery } from './url.js';
 
 /** The retry policy with every default filled in. */
@@ -27,9 +27,6 @@ const RETRY_CODES = new Set([
   'ECONNABORTED',
 ]);
 
-const isReplayable = (body: RequestBody | undefined): boolean =>
-  body === undefined || typeof body === 'string' || body instanceof Uint8Array;
-
 /** The low-level code behind a transport error (`ECONNRESET`, `ETIMEDOUT`), if it may be retried. */
 function retryCode(error: unknown): string | undefined {
   if (error instanceof TimeoutError) return 'ETIMEDOUT';
@@ -40,11 +37,11 @@ function retryCode(error: unknown): string | undefined {
 /**
  * Retries idempotent requests (and any 429, and refused connections) with exponential backoff and
  * `Retry-After`, while the call's signal (its deadline included) allows. Streamed request bodies
- * are never replayed.
+ * are replayed only when given as a function that opens a fresh stream per attempt.
  */
 export function retryMiddleware(policy: RetryPolicy, log?: HttpLogger): Middleware {
   function shouldRetry(req: PipelineRequest, limit: number, status?: number, code?: string): boolean {
-    if (req.attempt > limit || req.signal?.aborted || !isReplayable(req.body)) return false;
+    if (req.attempt > limit || req.signal?.aborted || !isReplayableBody(req.body)) return false;
     const idempotent = req.idempotent ?? IDEMPOTENT.has(req.method.toUpperCase());
     if (status !== undefined) {
       if (!policy.statusCodes.has(status)) return false;

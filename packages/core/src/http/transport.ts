@@ -9,8 +9,18 @@ import { retryMiddleware } from './retry.js';
 import type { TlsOptions } from './tls.js';
 import type { SearchParamValue } from './url.js';
 
-/** A request body: kept in memory (string, bytes) or streamed (Readable, async iterable). */
-export type RequestBody = string | Uint8Array | Readable | AsyncIterable<Uint8Array>;
+/**
+ * A request body: kept in memory (string, bytes) or streamed (Readable, async iterable). A function
+ * that returns a fresh stream each time it is called (a byte range of a file, say) is a streamed
+ * body that can be sent again: it is called once per attempt, so retries and re-authentication
+ * replay it, which a stream given directly never is.
+ */
+export type RequestBody =
+  | string
+  | Uint8Array
+  | Readable
+  | AsyncIterable<Uint8Array>
+  | (() => Readable | AsyncIterable<Uint8Array>);
 
 /** Progress of an upload or download. `total` is unknown for chunked transfers. */
 export interface TransferProgress {

@@ -12,13 +12,12 @@ import {
   type TransferProgress,
   ValidationError,
 } from '@cloud/core';
-import { headerValue, requireNonBlank } from '@cloud/core/service';
+import { checkedStream, headerValue, requireNonBlank, streamError } from '@cloud/core/service';
 import type { ImageClient } from '../client.js';
 import { ImageDataUnavailableError } from '../errors.js';
 import { getGlanceImage } from '../images/images.js';
 import type { GlanceImage } from '../images/types.js';
 import { tryHash } from '../internal/hash.js';
-import { checkedStream, streamError } from '../internal/stream.js';
 import { checkFilePath, checkImageId, checkOptionalSize } from '../internal/validate.js';
 import { imageFilePath } from './urls.js';
 

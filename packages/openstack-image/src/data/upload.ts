@@ -1,13 +1,13 @@
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { IntegrityError, type RequestOptions, type TransferProgress, ValidationError } from '@cloud/core';
-import { requireNonBlank } from '@cloud/core/service';
+import { meterUpload, requireNonBlank } from '@cloud/core/service';
 import type { ImageClient } from '../client.js';
 import { getGlanceImage } from '../images/images.js';
 import type { GlanceImage } from '../images/types.js';
 import { destroySource, type ImageUploadBody, splitBody } from '../internal/body.js';
 import { TransferHashes } from '../internal/hash.js';
-import { meterUpload, throwIfAborted } from '../internal/stream.js';
+import { throwIfAborted } from '../internal/stream.js';
 import { checkFilePath, checkImageId, checkOptionalSize } from '../internal/validate.js';
 import { imageFilePath, imageStagePath } from './urls.js';
 

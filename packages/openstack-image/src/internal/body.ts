@@ -1,5 +1,6 @@
 import type { Readable } from 'node:stream';
 import { ValidationError } from '@cloud/core';
+import { toBuffer } from '@cloud/core/service';
 
 /**
  * What an image upload accepts: bytes in memory, or a stream (a Node Readable or any async
@@ -7,14 +8,6 @@ import { ValidationError } from '@cloud/core';
  * @example const body: ImageUploadBody = createReadStream('/tmp/disk.qcow2');
  */
 export type ImageUploadBody = Uint8Array | Readable | AsyncIterable<Uint8Array>;
-
-/** @internal */
-export const toBuffer = (chunk: Uint8Array | string): Buffer =>
-  typeof chunk === 'string'
-    ? Buffer.from(chunk, 'utf8')
-    : Buffer.isBuffer(chunk)
-      ? chunk
-      : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
 
 /** @internal Bytes in memory, or a stream of chunks. */
 export type SplitBody =

@@ -1,19 +1,12 @@
 import type { Readable } from 'node:stream';
 import { ValidationError } from '@cloud/core';
+import { toBuffer } from '@cloud/core/service';
 
 /**
  * What an upload accepts: bytes in memory, or a stream (Node Readable or any async iterable).
  * @example const body: UploadBody = createReadStream('/tmp/data.bin');
  */
 export type UploadBody = string | Uint8Array | Readable | AsyncIterable<Uint8Array>;
-
-/** @internal */
-export const toBuffer = (chunk: Uint8Array | string): Buffer =>
-  typeof chunk === 'string'
-    ? Buffer.from(chunk, 'utf8')
-    : Buffer.isBuffer(chunk)
-      ? chunk
-      : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
 
 /** @internal A body held in memory, or a stream of chunks. */
 export type SplitBody =
@@ -30,39 +23,6 @@ export function splitBody(body: unknown, field = 'body'): SplitBody {
     `${field} must be a string, a Buffer/Uint8Array, a Node Readable or an async iterable of bytes`,
     field,
   );
-}
-
-/**
- * @internal Cuts a stream into Buffers of exactly `size` bytes (the last may be shorter). Each
- * segment is a fresh allocation, so a consumer may hold several at once.
- */
-export async function* segmentStream(
-  source: AsyncIterable<Uint8Array | string>,
-  size: number,
-): AsyncGenerator<Buffer> {
-  let buf = Buffer.allocUnsafe(size);
-  let filled = 0;
-  for await (const raw of source) {
-    const chunk = toBuffer(raw);
-    let offset = 0;
-    while (offset < chunk.length) {
-      const n = Math.min(size - filled, chunk.length - offset);
-      chunk.copy(buf, filled, offset, offset + n);
-      filled += n;
-      offset += n;
-      if (filled === size) {
-        yield buf;
-        buf = Buffer.allocUnsafe(size);
-        filled = 0;
-      }
-    }
-  }
-  if (filled > 0) yield buf.subarray(0, filled);
-}
-
-/** @internal Segments of an in-memory buffer (views, no copies). */
-export function* segmentBuffer(data: Buffer, size: number): Generator<Buffer> {
-  for (let offset = 0; offset < data.length; offset += size) yield data.subarray(offset, offset + size);
 }
 
 /** @internal Yields `head` first, then the rest of `iterator`. */

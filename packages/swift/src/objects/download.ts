@@ -13,11 +13,11 @@ import {
   type TransferProgress,
   ValidationError,
 } from '@cloud/core';
+import { checkedStream, streamError } from '@cloud/core/service';
 import type { SwiftClient } from '../client.js';
 import { isMd5Etag, tryMd5 } from '../internal/hash.js';
 import { header, intHeader, unquote } from '../internal/headers.js';
 import { checkContainerName, checkObjectName, checkOptionalSize } from '../internal/validate.js';
-import { checkedStream, streamError } from './download-stream.js';
 import { parseObjectInfo, type SwiftObjectInfo } from './types.js';
 import { objectPath } from './urls.js';
 
@@ -114,7 +114,8 @@ export async function downloadObject(
   const body = checkedStream(res.body, {
     what: `"${container}/${name}"`,
     hash: verify ? tryMd5() : undefined,
-    expectedMd5: verify ? metadata.etag : undefined,
+    algorithm: 'MD5',
+    expectedDigest: verify ? metadata.etag : undefined,
     expectedLength: res.status === 304 ? undefined : contentLength,
     total: contentLength,
     onProgress: params.onProgress,
@@ -289,6 +290,9 @@ async function finishFromPart(d: FileDownload): Promise<DownloadObjectToFileResu
   return { path: d.filePath, bytes: d.offset, metadata, resumedFrom: d.offset };
 }
 
+/** Bytes gathered in memory per file write of a download. */
+const WRITE_BUFFER_BYTES = 1024 * 1024;
+
 /**
  * Streams the response into the part file after `offset`, checking its length and hashing it
  * (the bytes already on disk included). Returns the MD5 when it could be computed.
@@ -315,11 +319,18 @@ async function writePart(
       onProgress: params.onProgress,
       signal: options?.signal,
     });
-    await pipeline(checked, createWriteStream(part, { flags: offset > 0 ? 'r+' : 'w', start: offset }));
+    // While one write is under way the next MiB gathers, then goes out in one writev: a quarter
+    // of the write calls (and thread-pool round trips) of the default 16 KiB buffer.
+    const file = createWriteStream(part, {
+      flags: offset > 0 ? 'r+' : 'w',
+      start: offset,
+      highWaterMark: WRITE_BUFFER_BYTES,
+    });
+    await pipeline(checked, file);
   } catch (error) {
     res.body.destroy();
     if (!params.resume || error instanceof IntegrityError) await restart(d);
-    throw streamError(error, what, options?.signal);
+    throw streamError(error, what, options?.signal, 'download');
   }
   return hash?.digest('hex');
 }

@@ -5,9 +5,10 @@ import type { SwiftClient } from '../client.js';
 import { containerPath } from '../containers/urls.js';
 import { SwiftBulkOperationError } from '../errors.js';
 import { throwIfAborted } from '../internal/abort.js';
-import { segmentBuffer, segmentStream, splitBody, type UploadBody } from '../internal/body.js';
+import { splitBody, type UploadBody } from '../internal/body.js';
 import { boolHeader } from '../internal/headers.js';
 import { listingRows } from '../internal/listing.js';
+import { bufferSegments, viewSegments } from '../internal/segmenter.js';
 import { checkContainerName, checkObjectName, checkOptionalSize } from '../internal/validate.js';
 import { guessContentType } from './content-type.js';
 import { type ObjectWriteParams, objectWriteHeaders } from './headers.js';
@@ -29,9 +30,12 @@ export interface UploadLargeObjectParams
 
 /**
  * Uploads any input (bytes, a file stream, a stream of unknown length) as a large object: it is cut
- * into Buffer segments of `segmentSize`, uploaded `concurrency` at a time with per-segment retries,
- * then a manifest is written (`?multipart-manifest=put` for SLOs). On failure, uploaded segments
- * are deleted unless `keepSegmentsOnError`. Memory stays near `segmentSize x (concurrency + 1)`.
+ * into segments of `segmentSize`, uploaded `concurrency` at a time with per-segment retries, then
+ * a manifest is written (`?multipart-manifest=put` for SLOs). On failure, uploaded segments are
+ * deleted unless `keepSegmentsOnError`. A stream is read into `concurrency + 1` reused buffers
+ * (the next segment fills while the others upload), so memory stays near
+ * `segmentSize x (concurrency + 1)`; for a file, {@link uploadObjectFromFile} streams each segment
+ * from its byte range instead and needs no segment buffers.
  * @example
  * ```ts
  * const res = await uploadLargeObject(swift, 'videos', 'talk.mp4', process.stdin, {
@@ -59,10 +63,11 @@ export async function uploadLargeObject(
   }
   const plan = planSegments(client, container, name, params, known);
   throwIfAborted(options?.signal);
+  const verify = params.verify !== false;
   const segments =
     split.kind === 'bytes'
-      ? segmentBuffer(split.data, plan.segmentSize)
-      : segmentStream(split.source, plan.segmentSize);
+      ? viewSegments(split.data, plan.segmentSize, verify)
+      : bufferSegments(split.source, plan.segmentSize, plan.concurrency + 1, verify);
   return uploadSegments({
     client,
     container,

@@ -8,6 +8,7 @@ import { destroySource } from '../internal/body.js';
 import { md5Hex } from '../internal/hash.js';
 import { dateHeader, header, unquote } from '../internal/headers.js';
 import { runPool } from '../internal/pool.js';
+import type { Segment, SegmentFile } from '../internal/segmenter.js';
 import {
   checkContainerName,
   checkObjectName,
@@ -153,13 +154,14 @@ function uploadStamp(): string {
  * the end when they fall short of it: a short input is never stored as complete.
  */
 async function* checkSize(
-  segments: AsyncIterable<Buffer> | Iterable<Buffer>,
+  segments: AsyncIterable<Segment> | Iterable<Segment>,
   size: number | undefined,
-): AsyncGenerator<Buffer> {
+): AsyncGenerator<Segment> {
   let count = 0;
   for await (const segment of segments) {
-    count += segment.length;
+    count += segment.size;
     if (size !== undefined && count > size) {
+      segment.release();
       throw new ValidationError(`size is ${size} but the body is longer`, 'size');
     }
     yield segment;
@@ -175,7 +177,9 @@ export interface SegmentUpload {
   container: string;
   name: string;
   /** The content, already cut into segments of `plan.segmentSize`. */
-  segments: AsyncIterable<Buffer> | Iterable<Buffer>;
+  segments: AsyncIterable<Segment> | Iterable<Segment>;
+  /** The file the segments are byte ranges of, if any: checked for growth before the manifest. */
+  file?: SegmentFile | undefined;
   plan: SegmentPlan;
   params: UploadObjectParams;
   options?: RequestOptions | undefined;
@@ -250,7 +254,7 @@ async function createSegmentContainer(run: SegmentRun): Promise<void> {
  * size. The first failure aborts the others.
  */
 async function putSegments(run: SegmentRun): Promise<void> {
-  const { client, container, name, plan, params } = run;
+  const { plan, params } = run;
   const segmentContainer = plan.segmentContainer;
   const inProgress = new Map<number, number>();
   const report = () => {
@@ -259,49 +263,98 @@ async function putSegments(run: SegmentRun): Promise<void> {
     params.onProgress?.({ transferred: sent, total: params.size });
   };
   await runPool(checkSize(run.segments, params.size), plan.concurrency, async (segment, index) => {
-    if (index >= plan.maxSegments) {
-      throw new ValidationError(
-        `the input needs more than ${plan.maxSegments} segments of ${plan.segmentSize} bytes; raise segmentSize`,
-        'segmentSize',
-      );
-    }
-    const segmentName = `${plan.segmentPrefix}${String(index).padStart(8, '0')}`;
-    run.attempted.push(segmentName);
-    const etag = md5Hex(segment);
     try {
-      const res = await client.request('PUT', objectPath(segmentContainer, segmentName), {
-        signal: run.signal,
-        timeoutMs: run.remaining(),
-        headers: { etag, 'content-type': 'application/octet-stream' },
-        body: segment,
-        retryLimit: plan.retries,
-        resource: `segment container "${segmentContainer}"`,
-        onUploadProgress: params.onProgress
-          ? (p) => {
-              inProgress.set(index, p.transferred);
-              report();
-            }
-          : undefined,
-      });
-      const stored = unquote(header(res.headers, 'etag'));
-      if (stored && stored.toLowerCase() !== etag) {
-        throw new IntegrityError(`segment ${index} of "${container}/${name}" is corrupt`, {
-          expected: etag,
-          actual: stored,
-        });
+      if (index >= plan.maxSegments) {
+        throw new ValidationError(
+          `the input needs more than ${plan.maxSegments} segments of ${plan.segmentSize} bytes; raise segmentSize`,
+          'segmentSize',
+        );
       }
+      const segmentName = `${plan.segmentPrefix}${String(index).padStart(8, '0')}`;
+      run.attempted.push(segmentName);
+      const etag = await putSegment(run, segment, segmentName, index, (transferred) => {
+        inProgress.set(index, transferred);
+        report();
+      });
+      inProgress.delete(index);
+      run.bytes += segment.size;
+      run.entries[index] = {
+        path: `/${segmentContainer}/${segmentName}`,
+        etag,
+        size_bytes: segment.size,
+      };
+      report();
     } catch (error) {
       run.firstError ??= { error };
       run.controller.abort();
       throw error;
+    } finally {
+      segment.release();
     }
-    inProgress.delete(index);
-    run.bytes += segment.length;
-    run.entries[index] = { path: `/${segmentContainer}/${segmentName}`, etag, size_bytes: segment.length };
-    report();
   });
+  await checkFileSize(run);
   if (run.entries.length === 0) {
     throw new ValidationError('a large object needs at least one byte of content', 'body');
+  }
+}
+
+/**
+ * PUTs one segment (retried per `plan.retries`; a file range is re-read for each attempt) and
+ * returns its ETag for the manifest, once it matches the MD5 of what was sent: bytes in memory go
+ * out with their MD5 as `ETag` (Swift refuses a mismatch), a streamed range is hashed on its way
+ * out and compared with the ETag Swift answers.
+ */
+async function putSegment(
+  run: SegmentRun,
+  segment: Segment,
+  segmentName: string,
+  index: number,
+  progress: (transferred: number) => void,
+): Promise<string> {
+  const { client, container, name, plan, params } = run;
+  const segmentContainer = plan.segmentContainer;
+  const headers: Record<string, string> = { 'content-type': 'application/octet-stream' };
+  if (segment.etag) headers.etag = segment.etag;
+  else headers['content-length'] = String(segment.size);
+  let res: Awaited<ReturnType<SwiftClient['request']>>;
+  try {
+    res = await client.request('PUT', objectPath(segmentContainer, segmentName), {
+      signal: run.signal,
+      timeoutMs: run.remaining(),
+      headers,
+      body: segment.body,
+      retryLimit: plan.retries,
+      resource: `segment container "${segmentContainer}"`,
+      onUploadProgress: params.onProgress ? (p) => progress(p.transferred) : undefined,
+    });
+  } catch (error) {
+    // A file cut short (or unreadable) is the cause, not the connection that it broke.
+    throw segment.bodyError() ?? error;
+  }
+  const stored = unquote(header(res.headers, 'etag'))?.toLowerCase();
+  const sent = segment.sentMd5();
+  if (stored && sent && stored !== sent) {
+    throw new IntegrityError(`segment ${index} of "${container}/${name}" is corrupt`, {
+      expected: sent,
+      actual: stored,
+    });
+  }
+  const etag = sent ?? stored;
+  if (!etag) {
+    throw new IntegrityError(`Swift stored segment ${index} of "${container}/${name}" without an ETag`, {
+      expected: 'an MD5 ETag',
+      actual: 'none',
+    });
+  }
+  return etag;
+}
+
+/** A file that grew while its ranges were read would be stored cut short: refuse it. */
+async function checkFileSize(run: SegmentRun): Promise<void> {
+  if (!run.file) return;
+  const now = (await run.file.handle.stat()).size;
+  if (now !== run.file.size) {
+    throw new ValidationError(`size is ${run.file.size} but the file now has ${now} bytes`, 'size');
   }
 }
 

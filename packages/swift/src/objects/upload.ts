@@ -1,7 +1,7 @@
 import type { Hash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
-import { Readable } from 'node:stream';
+import { type FileHandle, open } from 'node:fs/promises';
+import type { Readable } from 'node:stream';
 import {
   IntegrityError,
   type RequestOptions,
@@ -9,19 +9,13 @@ import {
   UnprocessableEntityError,
   ValidationError,
 } from '@cloud/core';
+import { meterUpload } from '@cloud/core/service';
 import { checkConcurrency, checkSegmentSize, type SwiftClient } from '../client.js';
 import { throwIfAborted } from '../internal/abort.js';
-import {
-  destroySource,
-  prepend,
-  segmentBuffer,
-  segmentStream,
-  splitBody,
-  toBuffer,
-  type UploadBody,
-} from '../internal/body.js';
+import { destroySource, prepend, splitBody, type UploadBody } from '../internal/body.js';
 import { isMd5Etag, md5Hex, tryMd5 } from '../internal/hash.js';
 import { dateHeader, header, unquote } from '../internal/headers.js';
+import { bufferSegments, fileSegments, viewSegments } from '../internal/segmenter.js';
 import { checkContainerName, checkObjectName, checkOptionalSize } from '../internal/validate.js';
 import { guessContentType } from './content-type.js';
 import { type ObjectWriteParams, objectWriteHeaders } from './headers.js';
@@ -150,7 +144,8 @@ async function uploadBytes(
   }
   if (mode === true || (mode === 'auto' && data.length > threshold)) {
     const plan = planSegments(client, container, name, params, data.length);
-    return uploadSegments({ ...target, segments: segmentBuffer(data, plan.segmentSize), plan });
+    const segments = viewSegments(data, plan.segmentSize, params.verify !== false);
+    return uploadSegments({ ...target, segments, plan });
   }
   return putObject(target, data, undefined);
 }
@@ -167,15 +162,15 @@ async function uploadStream(
     return putObject(target, source, size);
   }
   const plan = planSegments(client, container, name, params, size);
-  const segments = segmentStream(source, plan.segmentSize);
+  const segments = bufferSegments(source, plan.segmentSize, plan.concurrency + 1, params.verify !== false);
   if (mode === true || size !== undefined) {
     return uploadSegments({ ...target, segments, plan, source });
   }
   // Unknown length: read up to two segments to learn whether one PUT is enough.
   const first = await segments.next();
   if (first.done) return putObject(target, Buffer.alloc(0), undefined);
-  const second = first.value.length < plan.segmentSize ? undefined : await segments.next();
-  if (!second || second.done) return putObject(target, first.value, undefined);
+  const second = first.value.size < plan.segmentSize ? undefined : await segments.next();
+  if (!second || second.done) return putObject(target, first.value.body as Buffer, undefined);
   return uploadSegments({
     ...target,
     segments: prepend([first.value, second.value], segments),
@@ -186,7 +181,9 @@ async function uploadStream(
 
 /**
  * Uploads a file. Its size is known up front, so progress has a total and files over the
- * large-object threshold are segmented.
+ * large-object threshold are segmented: each segment is streamed from its byte range of the file
+ * (re-read if its PUT is retried) and hashed on the way, so memory stays a few MiB per segment in
+ * flight whatever the segment size.
  * @example
  * ```ts
  * await uploadObjectFromFile(swift, 'isos', 'debian.iso', '/tmp/debian.iso', { segmentSize: 256 * 1024 ** 2 });
@@ -205,20 +202,30 @@ export async function uploadObjectFromFile(
   if (typeof filePath !== 'string' || filePath === '') {
     throw new ValidationError('filePath must be a non-empty string', 'filePath');
   }
-  const info = await stat(filePath).catch((error: NodeJS.ErrnoException) => {
+  const unreadable = (error: NodeJS.ErrnoException) => {
     throw new ValidationError(
       `filePath "${filePath}" cannot be read (${error.code ?? error.message})`,
       'filePath',
     );
-  });
-  if (!info.isFile()) throw new ValidationError(`filePath "${filePath}" is not a regular file`, 'filePath');
-  const stream = createReadStream(filePath, { highWaterMark: 1024 * 1024 });
+  };
+  const handle = await open(filePath, 'r').catch(unreadable);
+  let started = 0;
   try {
-    return await uploadObject(client, container, name, stream, { ...params, size: info.size }, options);
+    const info = await handle.stat().catch(unreadable);
+    started = info.size;
+    if (!info.isFile()) throw new ValidationError(`filePath "${filePath}" is not a regular file`, 'filePath');
+    return await uploadFile(
+      { client, container, name, params: { ...params, size: info.size }, options },
+      {
+        handle,
+        path: filePath,
+        size: info.size,
+      },
+    );
   } catch (error) {
     if (error instanceof ValidationError && error.field === 'size') {
       throw new ValidationError(
-        `filePath "${filePath}" changed during the upload: it had ${info.size} bytes when it started (${error.message}); the upload was not completed`,
+        `filePath "${filePath}" changed during the upload: it had ${started} bytes when it started (${error.message}); the upload was not completed`,
         'filePath',
       );
     }
@@ -226,6 +233,26 @@ export async function uploadObjectFromFile(
       throw new ValidationError(`filePath "${filePath}" could not be read (${error.code})`, 'filePath');
     }
     throw error;
+  } finally {
+    await handle.close().catch(() => {});
+  }
+}
+
+/** Uploads an open file: one streamed PUT, or segments streamed from their byte ranges. */
+async function uploadFile(
+  target: UploadTarget,
+  file: { handle: FileHandle; path: string; size: number },
+): Promise<UploadObjectResult> {
+  const { client, container, name, params } = target;
+  const stream = createReadStream('', { fd: file.handle, autoClose: false, highWaterMark: 1024 * 1024 });
+  try {
+    const { route } = checkUpload(target, stream);
+    if (route.mode === false || (route.mode === 'auto' && file.size <= route.threshold)) {
+      return await putObject(target, stream, file.size);
+    }
+    const plan = planSegments(client, container, name, params, file.size);
+    const segments = fileSegments(file, plan.segmentSize, params.verify !== false);
+    return await uploadSegments({ ...target, segments, plan, file });
   } finally {
     stream.destroy();
   }
@@ -266,9 +293,9 @@ interface MeteredBody {
   /** The MD5 of a stream, computed as it is read (when no ETag was known). */
   hash: Hash | undefined;
   /** Bytes read so far. */
-  counted: number;
+  readonly counted: number;
   /** Why reading the stream failed, if it did. */
-  bodyError?: unknown;
+  readonly bodyError: unknown;
 }
 
 /**
@@ -287,37 +314,22 @@ function meterBody(
       expected: !expected && verify ? md5Hex(body) : expected,
       hash: undefined,
       counted: body.length,
+      bodyError: undefined,
     };
   }
-  const metered: MeteredBody = {
-    payload: Buffer.alloc(0),
+  const hash = !expected && verify ? tryMd5() : undefined;
+  const metered = meterUpload(body, size, hash);
+  return {
+    payload: metered.payload,
     expected,
-    hash: !expected && verify ? tryMd5() : undefined,
-    counted: 0,
+    hash,
+    get counted() {
+      return metered.counted;
+    },
+    get bodyError() {
+      return metered.error;
+    },
   };
-  metered.payload = Readable.from(
-    (async function* meter() {
-      try {
-        for await (const raw of body) {
-          const chunk = toBuffer(raw);
-          metered.counted += chunk.length;
-          if (size !== undefined && metered.counted > size) {
-            throw new ValidationError(`size is ${size} but the body is longer`, 'size');
-          }
-          metered.hash?.update(chunk);
-          yield chunk;
-        }
-        if (size !== undefined && metered.counted !== size) {
-          throw new ValidationError(`size is ${size} but the body had ${metered.counted} bytes`, 'size');
-        }
-      } catch (error) {
-        metered.bodyError = error;
-        throw error;
-      }
-    })(),
-    { objectMode: false },
-  );
-  return metered;
 }
 
 /**
