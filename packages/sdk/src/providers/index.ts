@@ -57,10 +57,13 @@ export type {
 } from './options.js';
 export type {
   ProviderContainerRef,
+  ProviderCopyParams,
   ProviderDownload,
   ProviderDownloadParams,
+  ProviderFileRef,
   ProviderStorageCapabilities,
   ProviderStorageClient,
+  ProviderTemporaryUrlParams,
   ProviderUploadParams,
 } from './storage.js';
 export {
