@@ -1,5 +1,7 @@
 /**
- * Creates a server from a name, a flavor and an image, waits until it runs, prints its addresses
+ * With `--provider NAME`: the storage seed of `seed-storage.ts` on that cloud (see `--help`).
+ *
+ * Without it: creates a server from a name, a flavor and an image, waits until it runs, prints its addresses
  * and deletes it, with the SAME code on Rackspace and on OpenStack: only the factory differs
  * (`providers.rackspace.compute` or `providers.openstack.compute`).
  *
@@ -13,12 +15,85 @@
  * first ACTIVE one), EXAMPLE_KEEP=1 to keep the server.
  *
  *   pnpm run example:seed
+ *   pnpm run example:seed -- --provider amazon --endpoint http://127.0.0.1:5301
  */
+import { parseArgs } from 'node:util';
 import { createSession } from '@cloud/core';
+import { amazonStorage } from '@cloud/provider-amazon/storage';
+import type { ProviderStorageClient } from '@cloud/providers';
 import { type ProviderComputeClient, providers } from '@cloud/sdk/providers';
 import { createFakeNova } from '@cloud/testing/compute';
 import { HttpResponse, http } from 'msw';
 import { setupServer } from 'msw/node';
+import { seedStorage } from './seed-storage.js';
+
+const HELP = `Usage: pnpm run example:seed [-- --provider NAME [options]]
+
+Without --provider: creates, waits for and deletes a server on Rackspace or OpenStack (from the
+RACKSPACE_* or OS_* variables), or on an in-process mock cloud when neither is set.
+
+With --provider: the storage seed. Creates a container, uploads and downloads a file with
+progress, lists it, signs a temporary URL that plain curl fetches, and deletes everything.
+The same code runs on every provider; only the client differs.
+
+  --provider amazon     Amazon S3 (@cloud/provider-amazon). Credentials and region from the AWS
+                        SDK's usual chain (AWS_ACCESS_KEY_ID, AWS_PROFILE, AWS_REGION...). With
+                        --endpoint (or CLOUD_MOTO_ENDPOINT / AWS_ENDPOINT_URL), an S3-compatible
+                        endpoint such as a local moto server (path-style; test credentials unless
+                        AWS_ACCESS_KEY_ID is set).
+  --provider openstack  Swift, from the OS_* variables. The account needs a temp URL key
+                        (setAccountTempUrlKey of @cloud/swift).
+  --provider rackspace  Cloud Files, from RACKSPACE_USERNAME / RACKSPACE_API_KEY / RACKSPACE_REGION.
+  --provider azure      NOT AVAILABLE in this build: there is no @cloud/provider-azure package yet,
+                        so this exits with an error instead of pretending.
+
+  --endpoint URL        S3 endpoint for --provider amazon (e.g. http://127.0.0.1:5301 for moto).
+  --size-mib N          Size of the file in MiB (default 100).
+  --keep                Keep the container afterwards.
+  --help                This text.`;
+
+/** The storage client of `--provider`, from the environment. */
+function storageFor(provider: string, endpointArg: string | undefined): ProviderStorageClient {
+  const env = process.env;
+  switch (provider) {
+    case 'amazon': {
+      const endpoint = endpointArg ?? env.CLOUD_MOTO_ENDPOINT ?? env.AWS_ENDPOINT_URL;
+      return amazonStorage({
+        region: env.AWS_REGION ?? env.AWS_DEFAULT_REGION ?? 'us-east-1',
+        endpoint,
+        forcePathStyle: endpoint !== undefined,
+        credentials:
+          endpoint && !env.AWS_ACCESS_KEY_ID ? { accessKeyId: 'test', secretAccessKey: 'test' } : undefined,
+      });
+    }
+    case 'openstack':
+      return providers.openstack.storage({
+        authUrl: env.OS_AUTH_URL,
+        username: env.OS_USERNAME,
+        password: env.OS_PASSWORD,
+        projectName: env.OS_PROJECT_NAME,
+        domainName: env.OS_USER_DOMAIN_NAME,
+        region: env.OS_REGION_NAME,
+      });
+    case 'rackspace':
+      return providers.rackspace.storage({
+        username: env.RACKSPACE_USERNAME,
+        apiKey: env.RACKSPACE_API_KEY,
+        region: env.RACKSPACE_REGION,
+      });
+    case 'azure':
+      throw new UsageError(
+        '--provider azure is not available in this build: @cloud/provider-azure does not exist here yet.',
+      );
+    default:
+      throw new UsageError(`unknown provider "${provider}" (amazon, openstack, rackspace; see --help)`);
+  }
+}
+
+/** Wrong command-line use: printed with a pointer to --help, exit status 2. */
+class UsageError extends Error {
+  override name = 'UsageError';
+}
 
 type Waits = { timeoutMs?: number; minDelayMs?: number; maxDelayMs?: number };
 
@@ -97,6 +172,24 @@ function mockIdentity(computeUrl: string) {
 }
 
 async function main(): Promise<void> {
+  let args: ReturnType<typeof parseCli>;
+  try {
+    args = parseCli();
+  } catch (e) {
+    throw new UsageError((e as Error).message);
+  }
+  if (args.help) {
+    console.log(HELP);
+    return;
+  }
+  if (args.provider !== undefined) {
+    const sizeMiB = args['size-mib'] === undefined ? 100 : Number(args['size-mib']);
+    if (!(Number.isInteger(sizeMiB) && sizeMiB > 0))
+      throw new UsageError('--size-mib must be a positive integer');
+    const storage = storageFor(args.provider, args.endpoint);
+    console.log(`Storage seed on ${args.provider}:`);
+    return seedStorage(storage, { sizeMiB, keep: args.keep });
+  }
   const env = process.env;
   const live = { timeoutMs: 20 * 60_000 };
   if (env.RACKSPACE_USERNAME && env.RACKSPACE_API_KEY) {
@@ -153,7 +246,23 @@ async function main(): Promise<void> {
   }
 }
 
+function parseCli() {
+  // `pnpm run example:seed -- --provider amazon` passes the `--` along.
+  const argv = process.argv.slice(2);
+  return parseArgs({
+    args: argv[0] === '--' ? argv.slice(1) : argv,
+    options: {
+      provider: { type: 'string' },
+      endpoint: { type: 'string' },
+      'size-mib': { type: 'string' },
+      keep: { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  }).values;
+}
+
 main().catch((error: unknown) => {
   console.error(error instanceof Error ? `${error.name}: ${error.message}` : error);
-  process.exitCode = 1;
+  if (error instanceof UsageError) console.error('See --help.');
+  process.exitCode = error instanceof UsageError ? 2 : 1;
 });

@@ -8,6 +8,7 @@ import {
   RateLimitError,
   ValidationError,
 } from '@cloud/core';
+import { UnsupportedOperationError } from '@cloud/providers';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
 import { HttpResponse, http } from 'msw';
 import { setupServer } from 'msw/node';
@@ -178,5 +179,122 @@ describe('bad input is refused before any request', () => {
 
   it('a part size under 5 MiB', () => {
     expect(() => amazonStorage({ partSize: 1024 })).toThrow(ValidationError);
+  });
+});
+
+describe('container metadata as bucket tags', () => {
+  const tagging = (tags: Record<string, string>) =>
+    new HttpResponse(
+      `<?xml version="1.0" encoding="UTF-8"?><Tagging><TagSet>${Object.entries(tags)
+        .map(([k, v]) => `<Tag><Key>${k}</Key><Value>${v}</Value></Tag>`)
+        .join('')}</TagSet></Tagging>`,
+      { headers: { 'content-type': 'application/xml' } },
+    );
+
+  it('reads a bucket without tags (NoSuchTagSet) as no metadata, not a missing container', async () => {
+    server.use(
+      http.head(`${ENDPOINT}/my-bucket`, () => new HttpResponse(null, { status: 200 })),
+      http.get(`${ENDPOINT}/my-bucket`, () => s3Error(404, 'NoSuchTagSet')),
+    );
+    expect(await storage().getContainerMetadata('my-bucket')).toEqual({});
+  });
+
+  it('still reports a missing bucket as NotFoundError', async () => {
+    server.use(http.head(`${ENDPOINT}/gone-bucket`, () => new HttpResponse(null, { status: 404 })));
+    await expect(storage().getContainerMetadata('gone-bucket')).rejects.toBeInstanceOf(NotFoundError);
+  });
+
+  it('merges new keys into the existing tags, as tagging replaces the whole set', async () => {
+    let sent = '';
+    server.use(
+      http.get(`${ENDPOINT}/my-bucket`, () => tagging({ owner: 'ana', purpose: 'old' })),
+      http.put(`${ENDPOINT}/my-bucket`, async ({ request }) => {
+        sent = await request.text();
+        return new HttpResponse(null, { status: 204 });
+      }),
+    );
+    await storage().setContainerMetadata('my-bucket', { purpose: 'new' });
+    const tags = [...sent.matchAll(/<Key>([^<]*)<\/Key><Value>([^<]*)<\/Value>/g)].map((m) => [m[1], m[2]]);
+    expect(Object.fromEntries(tags)).toEqual({ owner: 'ana', purpose: 'new' });
+  });
+
+  it('with containerMetadata: false, refuses metadata calls before any request', async () => {
+    const s = amazonStorage({
+      region: 'us-east-1',
+      endpoint: ENDPOINT,
+      forcePathStyle: true,
+      containerMetadata: false,
+      credentials: { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'not-a-real-secret' },
+    });
+    expect(s.capabilities.containerMetadata).toBe(false);
+    await expect(s.createContainer({ name: 'my-bucket', metadata: { a: 'b' } })).rejects.toBeInstanceOf(
+      UnsupportedOperationError,
+    );
+    await expect(s.getContainerMetadata('my-bucket')).rejects.toMatchObject({
+      provider: 'amazon',
+      operation: 'getContainerMetadata',
+    });
+    await expect(s.setContainerMetadata('my-bucket', { a: 'b' })).rejects.toBeInstanceOf(
+      UnsupportedOperationError,
+    );
+    expect(requests).toEqual([]);
+  });
+});
+
+describe('copy', () => {
+  it('copies on the server with the source key URL-encoded except its slashes', async () => {
+    let source = '';
+    server.use(
+      http.put(`${ENDPOINT}/dst-bucket/b/copy.txt`, ({ request }) => {
+        source = request.headers.get('x-amz-copy-source') ?? '';
+        return new HttpResponse(
+          '<?xml version="1.0" encoding="UTF-8"?><CopyObjectResult><ETag>"abc"</ETag><LastModified>2026-01-01T00:00:00.000Z</LastModified></CopyObjectResult>',
+          { headers: { 'content-type': 'application/xml' } },
+        );
+      }),
+      http.head(
+        `${ENDPOINT}/dst-bucket/b/copy.txt`,
+        () =>
+          new HttpResponse(null, {
+            headers: {
+              'content-length': '5',
+              etag: '"abc"',
+              'content-type': 'text/plain',
+              'x-amz-meta-k': 'v',
+            },
+          }),
+      ),
+    );
+    const copied = await storage().copy({
+      from: { container: 'src-bucket', remote: 'dir/a b+c.txt' },
+      to: { container: 'dst-bucket', remote: 'b/copy.txt' },
+    });
+    expect(source).toBe('src-bucket/dir/a%20b%2Bc.txt');
+    expect(copied).toMatchObject({
+      container: 'dst-bucket',
+      name: 'b/copy.txt',
+      size: 5,
+      metadata: { k: 'v' },
+    });
+  });
+
+  it('refuses a bad copy or temporary URL before any request', async () => {
+    const s = storage();
+    await expect(
+      s.copy({ from: { container: 'src-bucket', remote: '' }, to: { container: 'dst-bucket', remote: 'x' } }),
+    ).rejects.toMatchObject({ field: 'from.remote' });
+    await expect(
+      s.copy({
+        from: { container: 'src-bucket', remote: 'x' },
+        to: { container: 'Bad_Bucket', remote: 'x' },
+      }),
+    ).rejects.toMatchObject({ field: 'container' });
+    await expect(s.temporaryUrl('my-bucket', 'x', { expiresIn: 604_801 })).rejects.toBeInstanceOf(
+      ValidationError,
+    );
+    await expect(s.temporaryUrl('my-bucket', 'x', { method: 'DELETE' as 'GET' })).rejects.toMatchObject({
+      field: 'method',
+    });
+    expect(requests).toEqual([]);
   });
 });

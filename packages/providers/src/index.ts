@@ -26,6 +26,7 @@ export type {
   ProviderDatastore,
   ProviderInstanceRef,
 } from './databases.js';
+export { UnsupportedOperationError } from './errors.js';
 export type {
   ProviderContainer,
   ProviderDatabase,
@@ -41,9 +42,12 @@ export type {
 export type { ProviderName } from './names.js';
 export type {
   ProviderContainerRef,
+  ProviderCopyParams,
   ProviderDownload,
   ProviderDownloadParams,
+  ProviderFileRef,
   ProviderStorageCapabilities,
   ProviderStorageClient,
+  ProviderTemporaryUrlParams,
   ProviderUploadParams,
 } from './storage.js';

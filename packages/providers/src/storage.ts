@@ -1,5 +1,6 @@
 import type { Readable, Writable } from 'node:stream';
 import type { RequestOptions, TransferProgress } from '@cloud/core';
+import type { UnsupportedOperationError } from './errors.js';
 import type { ProviderContainer, ProviderFile } from './models.js';
 import type { ProviderName } from './names.js';
 
@@ -75,6 +76,37 @@ export interface ProviderStorageCapabilities {
    * block blobs (blocks staged, then committed as one block list).
    */
   readonly largeUploads: 'static-large-object' | 'multipart' | 'block-blob';
+  /**
+   * Whether containers carry user metadata (`createContainer({ metadata })`,
+   * `getContainerMetadata`, `setContainerMetadata`). Swift, Cloud Files and Amazon S3 (as bucket
+   * tags): `true`. S3-compatible stores without bucket tagging (Swift's `s3api` middleware answers
+   * 501): `false`, and those calls reject with {@link UnsupportedOperationError} before any request.
+   */
+  readonly containerMetadata: boolean;
+}
+
+/** Parameters of {@link ProviderStorageClient.temporaryUrl}. */
+export interface ProviderTemporaryUrlParams {
+  /** `GET` (default) to download the file, `PUT` to upload it, without credentials. */
+  method?: 'GET' | 'PUT' | undefined;
+  /** Lifetime of the URL in whole seconds, 1 to 604800 (7 days); default 3600. */
+  expiresIn?: number | undefined;
+}
+
+/** A file given by container and name, for {@link ProviderStorageClient.copy}. */
+export interface ProviderFileRef {
+  /** The container holding the file. */
+  container: ProviderContainerRef;
+  /** Name of the file in the container. */
+  remote: string;
+}
+
+/** Parameters of {@link ProviderStorageClient.copy}. */
+export interface ProviderCopyParams {
+  /** The file to copy. */
+  from: ProviderFileRef;
+  /** Where to copy it (the container must exist; an existing file there is replaced). */
+  to: ProviderFileRef;
 }
 
 /**
@@ -128,4 +160,66 @@ export interface ProviderStorageClient<Client = unknown> {
   getFile(container: ProviderContainerRef, remote: string, options?: RequestOptions): Promise<ProviderFile>;
   /** Deletes a file. */
   removeFile(container: ProviderContainerRef, remote: string, options?: RequestOptions): Promise<void>;
+  /**
+   * Copies a file on the server (no bytes pass through the client), within a container or to
+   * another one, keeping its content, content type and metadata. Resolves with the new file.
+   * Files over 5 GiB cannot be copied in one call on Swift or S3.
+   * @throws NotFoundError when the source file or either container does not exist.
+   * @example
+   * ```ts
+   * const copy = await storage.copy({
+   *   from: { container: 'photos', remote: 'cat.jpg' },
+   *   to: { container: 'backups', remote: '2026/cat.jpg' },
+   * });
+   * ```
+   */
+  copy(params: ProviderCopyParams, options?: RequestOptions): Promise<ProviderFile>;
+  /**
+   * A signed URL that reads (`GET`) or writes (`PUT`) one file without credentials until it
+   * expires, e.g. with plain `curl`: a Swift temp URL or an S3 presigned URL. The file need not
+   * exist for `PUT`. On Swift and Cloud Files it is signed with the container's or account's
+   * temp URL key (`TempUrlKeyMissingError` from `@cloud/swift`, naming the container, when
+   * neither has one: set it once with `setAccountTempUrlKey(storage.client, key)`); on S3 it is
+   * signed locally with the client's credentials (a URL signed with temporary credentials stops
+   * working when they expire).
+   * @throws ValidationError when `expiresIn` is not whole seconds between 1 and 604800.
+   * @example
+   * ```ts
+   * const url = await storage.temporaryUrl('reports', 'q3.pdf', { expiresIn: 600 });
+   * const res = await fetch(url); // no credentials needed
+   * ```
+   */
+  temporaryUrl(
+    container: ProviderContainerRef,
+    remote: string,
+    params?: ProviderTemporaryUrlParams,
+    options?: RequestOptions,
+  ): Promise<string>;
+  /**
+   * The user metadata of a container (keys lower-cased).
+   * @throws UnsupportedOperationError when `capabilities.containerMetadata` is false.
+   * @throws NotFoundError when there is no such container.
+   * @example
+   * ```ts
+   * if (storage.capabilities.containerMetadata) console.log(await storage.getContainerMetadata('backups'));
+   * ```
+   */
+  getContainerMetadata(
+    container: ProviderContainerRef,
+    options?: RequestOptions,
+  ): Promise<Record<string, string>>;
+  /**
+   * Adds or updates user metadata keys of a container; other keys are kept.
+   * @throws UnsupportedOperationError when `capabilities.containerMetadata` is false.
+   * @throws NotFoundError when there is no such container.
+   * @example
+   * ```ts
+   * await storage.setContainerMetadata('backups', { owner: 'ops', retention: '30d' });
+   * ```
+   */
+  setContainerMetadata(
+    container: ProviderContainerRef,
+    metadata: Record<string, string>,
+    options?: RequestOptions,
+  ): Promise<void>;
 }

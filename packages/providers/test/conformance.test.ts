@@ -1,7 +1,14 @@
-import { describe, expect, it } from '@jest/globals';
-import { storageChecks } from '../src/conformance/index.js';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { describeCheck, storageChecks } from '../src/conformance/index.js';
 import type { ProviderStorageClient } from '../src/index.js';
-import { memoryStorage } from './memory-storage.js';
+import { type Bucket, memoryStorage, serveTemporaryUrls } from './memory-storage.js';
+
+const shared = new Map<string, Bucket>();
+let server: Awaited<ReturnType<typeof serveTemporaryUrls>>;
+beforeAll(async () => {
+  server = await serveTemporaryUrls(shared);
+});
+afterAll(() => server.close());
 
 let serial = 0;
 const containerName = () => `container-${++serial}`;
@@ -12,9 +19,52 @@ describe('storageChecks', () => {
     expect(new Set(storageChecks.map((c) => c.name)).size).toBe(storageChecks.length);
   });
 
-  describe('on an adapter that follows the interface', () => {
-    const target = { storage: () => memoryStorage(), containerName, largeUploadBytes: 1024 * 1024 };
-    for (const c of storageChecks) it(c.name, () => c.run(target));
+  describe.each([true, false])('on an adapter that follows the interface (containerMetadata: %s)', (cm) => {
+    const target = {
+      storage: () => memoryStorage(shared, { containerMetadata: cm, urlBase: server?.urlBase }),
+      containerName,
+      largeUploadBytes: 1024 * 1024,
+    };
+    for (const c of storageChecks) {
+      const { name, skip } = describeCheck(c, target);
+      (skip ? it.skip : it)(name, () => c.run(target));
+    }
+  });
+
+  it('skip exactly one container metadata check, naming the capability', () => {
+    for (const containerMetadata of [true, false]) {
+      const target = { storage: () => memoryStorage(new Map(), { containerMetadata }), containerName };
+      const skipped = storageChecks.map((c) => describeCheck(c, target)).filter((d) => d.skip);
+      expect(skipped.map((d) => d.skip)).toEqual([`capabilities.containerMetadata is ${containerMetadata}`]);
+    }
+  });
+
+  it('fail when a temporary URL does not serve the bytes', async () => {
+    const broken = (): ProviderStorageClient => {
+      const s = memoryStorage(shared, { urlBase: server?.urlBase });
+      return { ...s, temporaryUrl: async (c, r, p) => (await s.temporaryUrl(c, r, p)).replace('GET', 'PUT') };
+    };
+    await expect(check('signs temporary URLs').run({ storage: broken, containerName })).rejects.toThrow(
+      /without credentials/,
+    );
+  });
+
+  it('fail when a copy loses the metadata', async () => {
+    const broken = (): ProviderStorageClient => {
+      const s = memoryStorage(shared, { urlBase: server?.urlBase });
+      return {
+        ...s,
+        copy: async (p) => {
+          const f = await s.copy(p);
+          const to = typeof p.to.container === 'string' ? p.to.container : p.to.container.name;
+          shared.get(to)!.get(p.to.remote)!.metadata = {};
+          return f;
+        },
+      };
+    };
+    await expect(check('copies a file').run({ storage: broken, containerName })).rejects.toThrow(
+      /keeps content type/,
+    );
   });
 
   it('fail when a missing container is reported as empty instead of NotFoundError', async () => {

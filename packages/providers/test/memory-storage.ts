@@ -1,11 +1,22 @@
 import { createHash } from 'node:crypto';
 import { readFile, rename, writeFile } from 'node:fs/promises';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { NotFoundError, ValidationError } from '@cloud/core';
-import type { ProviderContainerRef, ProviderFile, ProviderStorageClient } from '../src/index.js';
+import {
+  type ProviderContainerRef,
+  type ProviderFile,
+  type ProviderStorageClient,
+  UnsupportedOperationError,
+} from '../src/index.js';
 
-interface Stored {
+export interface Bucket extends Map<string, Stored> {
+  metadata?: Record<string, string>;
+}
+
+export interface Stored {
   data: Buffer;
   contentType: string | undefined;
   metadata: Record<string, string>;
@@ -14,8 +25,9 @@ interface Stored {
 
 /** A small in-memory adapter that follows the neutral interface, for testing the checks. */
 export function memoryStorage(
-  containers = new Map<string, Map<string, Stored>>(),
-): ProviderStorageClient<Map<string, Map<string, Stored>>> {
+  containers = new Map<string, Bucket>(),
+  { containerMetadata = true, urlBase }: { containerMetadata?: boolean; urlBase?: string } = {},
+): ProviderStorageClient<Map<string, Bucket>> {
   const nameOf = (ref: ProviderContainerRef | undefined) => {
     const name = typeof ref === 'string' ? ref : ref?.name;
     if (!name) throw new ValidationError('container is required', 'container');
@@ -51,15 +63,30 @@ export function memoryStorage(
       bytes: objects.reduce((n, o) => n + o.data.length, 0),
     };
   };
-  const client: ProviderStorageClient<Map<string, Map<string, Stored>>> = {
+  const unsupported = (operation: string) => {
+    if (!containerMetadata)
+      throw new UnsupportedOperationError('openstack', operation, 'no container metadata');
+  };
+  const client: ProviderStorageClient<Map<string, Bucket>> = {
     provider: 'openstack',
     client: containers,
-    capabilities: { containerTotals: 'counted', consistentListings: true, largeUploads: 'multipart' },
+    capabilities: {
+      containerTotals: 'counted',
+      consistentListings: true,
+      largeUploads: 'multipart',
+      containerMetadata,
+    },
     getContainers: async () => [...containers.keys()].sort().map(totals),
     getContainer: async (ref) => totals(nameOf(ref)),
     async createContainer(ref) {
       const name = nameOf(ref);
+      const metadata = typeof ref === 'object' && 'metadata' in ref ? ref.metadata : undefined;
+      if (metadata) unsupported('createContainer');
       if (!containers.has(name)) containers.set(name, new Map());
+      if (metadata) {
+        const b = containers.get(name)!;
+        b.metadata = { ...b.metadata, ...metadata };
+      }
       return totals(name);
     },
     async destroyContainer(ref) {
@@ -116,6 +143,70 @@ export function memoryStorage(
       object(ref, remote);
       bucket(ref).delete(remote);
     },
+    async copy({ from, to }) {
+      if (!from?.remote || !to?.remote) throw new ValidationError('remote is required', 'remote');
+      const source = object(from.container, from.remote);
+      const stored = { ...source, metadata: { ...source.metadata }, lastModified: new Date() };
+      bucket(to.container).set(to.remote, stored);
+      return file(nameOf(to.container), to.remote, stored);
+    },
+    async temporaryUrl(ref, remote, params = {}) {
+      const expiresIn = params.expiresIn ?? 3600;
+      if (!(Number.isInteger(expiresIn) && expiresIn > 0 && expiresIn <= 604_800)) {
+        throw new ValidationError('expiresIn must be whole seconds between 1 and 604800', 'expiresIn');
+      }
+      if (!urlBase) throw new Error('memoryStorage: no urlBase to sign temporary URLs for');
+      const path = `${encodeURIComponent(nameOf(ref))}/${encodeURIComponent(remote)}`;
+      return `${urlBase}/${path}?method=${params.method ?? 'GET'}`;
+    },
+    async getContainerMetadata(ref) {
+      unsupported('getContainerMetadata');
+      return { ...bucket(ref).metadata };
+    },
+    async setContainerMetadata(ref, metadata) {
+      unsupported('setContainerMetadata');
+      const b = bucket(ref);
+      b.metadata = { ...b.metadata, ...metadata };
+    },
   };
   return client;
+}
+
+/**
+ * Serves the temporary URLs of {@link memoryStorage} over HTTP on 127.0.0.1, so that the checks
+ * read them with plain `fetch`.
+ */
+export async function serveTemporaryUrls(
+  containers: Map<string, Bucket>,
+): Promise<{ urlBase: string; close: () => Promise<void> }> {
+  const server = createServer(async (req, res) => {
+    const url = new URL(req.url ?? '/', 'http://x');
+    const [c, o] = url.pathname.slice(1).split('/').map(decodeURIComponent);
+    const bucket = containers.get(c ?? '');
+    if (!bucket || !o || url.searchParams.get('method') !== req.method) {
+      res.writeHead(401).end();
+      return;
+    }
+    if (req.method === 'PUT') {
+      const chunks: Buffer[] = [];
+      for await (const chunk of req) chunks.push(chunk as Buffer);
+      bucket.set(o, {
+        data: Buffer.concat(chunks),
+        contentType: undefined,
+        metadata: {},
+        lastModified: new Date(),
+      });
+      res.writeHead(201).end();
+      return;
+    }
+    const found = bucket.get(o);
+    if (!found) res.writeHead(404).end();
+    else res.writeHead(200).end(found.data);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    urlBase: `http://127.0.0.1:${port}`,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
 }

@@ -1,9 +1,10 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash, createHmac, randomBytes } from 'node:crypto';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough, Readable, Writable } from 'node:stream';
 import { NotFoundError, type TransferProgress, ValidationError } from '@cloud/core';
+import { setAccountTempUrlKey, setContainerTempUrlKey, TempUrlKeyMissingError } from '@cloud/swift';
 import { mockEndpoints, setupMockCloud } from '@cloud/testing';
 import { createFakeSwift, type FakeSwift } from '@cloud/testing/swift';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
@@ -185,6 +186,49 @@ describe.each(CLOUDS)('$name storage', (c) => {
     await expect(
       storage.download({ container: 'c', remote: 'o', file: '/tmp/x', stream: new Writable() }),
     ).rejects.toBeInstanceOf(ValidationError);
+    expect(cloud.requests).toEqual([]);
+  });
+
+  it('names what is missing when neither the container nor the account has a temp URL key', async () => {
+    const storage = c.storage();
+    await storage.createContainer('signed');
+    const error = await storage.temporaryUrl('signed', 'a.txt').catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(TempUrlKeyMissingError);
+    expect(error).toMatchObject({ code: 'TEMP_URL_KEY_MISSING' });
+    expect((error as Error).message).toMatch(/container "signed" or on the account.*setAccountTempUrlKey/);
+  });
+
+  it('signs a temporary URL with the container key before the account key', async () => {
+    const storage = c.storage();
+    await storage.createContainer('signed');
+    await setAccountTempUrlKey(storage.client, 'account-key');
+    await setContainerTempUrlKey(storage.client, 'signed', 'container-key');
+    await storage.upload({ container: 'signed', remote: 'a.txt', buffer: 'signed bytes' });
+    const url = new URL(await storage.temporaryUrl('signed', 'a.txt', { expiresIn: 60 }));
+    const expires = url.searchParams.get('temp_url_expires')!;
+    const body = `GET\n${expires}\n${url.pathname}`;
+    expect(url.searchParams.get('temp_url_sig')).toBe(
+      createHmac('sha256', 'container-key').update(body).digest('hex'),
+    );
+    expect(Number(expires) - Date.now() / 1000).toBeGreaterThan(50);
+    const res = await fetch(url);
+    expect([res.status, await res.text()]).toEqual([200, 'signed bytes']);
+  });
+
+  it('refuses a bad copy or temporary URL before sending anything', async () => {
+    const storage = c.storage();
+    await expect(
+      storage.copy({ from: { container: 'a', remote: '' }, to: { container: 'b', remote: 'x' } }),
+    ).rejects.toMatchObject({ field: 'from.remote' });
+    await expect(
+      storage.copy({ from: { container: 'a', remote: 'x' }, to: { container: '', remote: 'x' } }),
+    ).rejects.toMatchObject({ field: 'container' });
+    await expect(storage.temporaryUrl('a', 'x', { expiresIn: -1 })).rejects.toMatchObject({
+      field: 'expiresIn',
+    });
+    await expect(storage.temporaryUrl('a', 'x', { method: 'DELETE' as 'GET' })).rejects.toMatchObject({
+      field: 'method',
+    });
     expect(cloud.requests).toEqual([]);
   });
 });

@@ -3,10 +3,12 @@ import { rename, rm, stat } from 'node:fs/promises';
 import { Readable, Transform, type Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import {
+  CopyObjectCommand,
   CreateBucketCommand,
   DeleteBucketCommand,
   DeleteObjectCommand,
   DeleteObjectsCommand,
+  GetBucketTaggingCommand,
   GetObjectCommand,
   HeadBucketCommand,
   HeadObjectCommand,
@@ -19,14 +21,22 @@ import {
 } from '@aws-sdk/client-s3';
 import { Upload } from '@aws-sdk/lib-storage';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
-import { BadRequestError, InvalidResponseError, type RequestOptions, ValidationError } from '@cloud/core';
-import type {
-  ProviderContainer,
-  ProviderContainerRef,
-  ProviderDownloadParams,
-  ProviderFile,
-  ProviderStorageCapabilities,
-  ProviderStorageClient,
+import {
+  BadRequestError,
+  InvalidResponseError,
+  NotFoundError,
+  type RequestOptions,
+  ValidationError,
+} from '@cloud/core';
+import {
+  type ProviderContainer,
+  type ProviderContainerRef,
+  type ProviderDownloadParams,
+  type ProviderFile,
+  type ProviderStorageCapabilities,
+  type ProviderStorageClient,
+  type ProviderTemporaryUrlParams,
+  UnsupportedOperationError,
 } from '@cloud/providers';
 import { aws } from '../errors.js';
 import { type AmazonProviderOptions, clientConfig } from '../options.js';
@@ -39,34 +49,27 @@ export interface AmazonStorageOptions extends AmazonProviderOptions {
   partSize?: number | undefined;
   /** Parts uploaded at once (default 4). */
   queueSize?: number | undefined;
-}
-
-/** Parameters of {@link AmazonStorageClient.temporaryUrl}. */
-export interface TemporaryUrlParams {
-  /** `GET` (default) to download, `PUT` to upload. */
-  method?: 'GET' | 'PUT' | undefined;
-  /** Lifetime of the URL in seconds (default 3600, at most 7 days). */
-  expiresIn?: number | undefined;
-}
-
-/** The neutral storage client on S3, plus presigned URLs. */
-export interface AmazonStorageClient extends ProviderStorageClient<S3Client> {
   /**
-   * A presigned URL to read (or write) one file without credentials, e.g. with plain `curl`.
-   * Signed locally: no request is sent.
-   * @example
-   * ```ts
-   * const url = await storage.temporaryUrl('my-bucket', 'report.pdf', { expiresIn: 600 });
-   * ```
+   * Whether the endpoint keeps bucket tags, where container metadata lives (default `true`, as on
+   * Amazon S3). Set `false` for S3-compatible stores without bucket tagging (Swift's `s3api`
+   * answers 501): `capabilities.containerMetadata` says so, and container metadata calls reject
+   * with `UnsupportedOperationError` before any request.
    */
-  temporaryUrl(container: ProviderContainerRef, remote: string, params?: TemporaryUrlParams): Promise<string>;
+  containerMetadata?: boolean | undefined;
 }
 
-const CAPABILITIES: ProviderStorageCapabilities = {
-  containerTotals: 'counted',
-  consistentListings: true,
-  largeUploads: 'multipart',
-};
+/** Parameters of `temporaryUrl` (the neutral {@link ProviderTemporaryUrlParams}). */
+export type TemporaryUrlParams = ProviderTemporaryUrlParams;
+
+/**
+ * The neutral storage client on S3; `temporaryUrl` gives presigned URLs, signed locally (no
+ * request is sent).
+ * @example
+ * ```ts
+ * const url = await storage.temporaryUrl('my-bucket', 'report.pdf', { expiresIn: 600 });
+ * ```
+ */
+export interface AmazonStorageClient extends ProviderStorageClient<S3Client> {}
 
 const MIN_PART = 5 * 1024 * 1024;
 /** S3's bucket naming rules (the common subset: no dots, which break virtual-host TLS). */
@@ -86,9 +89,9 @@ const bucketOf = (ref: ProviderContainerRef | undefined): string => {
   return name;
 };
 
-const keyOf = (remote: unknown): string => {
+const keyOf = (remote: unknown, field = 'remote'): string => {
   if (typeof remote !== 'string' || remote === '')
-    throw new ValidationError('remote must be a name', 'remote');
+    throw new ValidationError(`${field} must be a name`, field);
   return remote;
 };
 
@@ -126,6 +129,58 @@ export function amazonStorage(options: AmazonStorageOptions = {}): AmazonStorage
   }
   const s3 = o.client ?? new S3Client({ ...clientConfig(o), forcePathStyle: o.forcePathStyle });
   const provider = 'amazon' as const;
+  const capabilities: ProviderStorageCapabilities = {
+    containerTotals: 'counted',
+    consistentListings: true,
+    largeUploads: 'multipart',
+    containerMetadata: o.containerMetadata !== false,
+  };
+  const requireTags = (operation: string) => {
+    if (!capabilities.containerMetadata) {
+      throw new UnsupportedOperationError(
+        provider,
+        operation,
+        'container metadata is kept as bucket tags, and this endpoint was declared without them (containerMetadata: false)',
+      );
+    }
+  };
+
+  async function getTags(Bucket: string, options?: RequestOptions): Promise<Record<string, string>> {
+    try {
+      const out = await aws({ method: 'GET', url: `s3://${Bucket}?tagging` }, () =>
+        s3.send(new GetBucketTaggingCommand({ Bucket }), send(options)),
+      );
+      return Object.fromEntries((out.TagSet ?? []).map((t) => [t.Key ?? '', t.Value ?? '']));
+    } catch (e) {
+      // A bucket without tags answers NoSuchTagSet (404): no metadata, not a missing bucket.
+      if (e instanceof NotFoundError && (e.cause as { name?: string } | undefined)?.name === 'NoSuchTagSet') {
+        return {};
+      }
+      throw e;
+    }
+  }
+
+  const putTags = (Bucket: string, metadata: Record<string, string>, options?: RequestOptions) =>
+    aws({ method: 'PUT', url: `s3://${Bucket}?tagging` }, () =>
+      s3.send(
+        new PutBucketTaggingCommand({
+          Bucket,
+          Tagging: { TagSet: Object.entries(metadata).map(([Key, Value]) => ({ Key, Value })) },
+        }),
+        send(options),
+      ),
+    );
+
+  const checkMetadata = (metadata: unknown): Record<string, string> => {
+    if (
+      !metadata ||
+      typeof metadata !== 'object' ||
+      Object.values(metadata).some((v) => typeof v !== 'string')
+    ) {
+      throw new ValidationError('metadata must be an object of strings', 'metadata');
+    }
+    return metadata as Record<string, string>;
+  };
 
   async function* pages(
     Bucket: string,
@@ -230,7 +285,7 @@ export function amazonStorage(options: AmazonStorageOptions = {}): AmazonStorage
   return {
     provider,
     client: s3,
-    capabilities: CAPABILITIES,
+    capabilities,
     async getContainers(options) {
       const out = await aws({ method: 'GET', url: 's3://' }, () =>
         s3.send(new ListBucketsCommand({}), send(options)),
@@ -250,6 +305,7 @@ export function amazonStorage(options: AmazonStorageOptions = {}): AmazonStorage
       const Bucket = bucketOf(container);
       const metadata =
         typeof container === 'object' && 'metadata' in container ? container.metadata : undefined;
+      if (metadata && Object.keys(metadata).length > 0) requireTags('createContainer');
       const region = await s3.config.region();
       try {
         await aws({ method: 'PUT', url: `s3://${Bucket}` }, () =>
@@ -267,15 +323,7 @@ export function amazonStorage(options: AmazonStorageOptions = {}): AmazonStorage
         if ((e as { cause?: { name?: string } }).cause?.name !== 'BucketAlreadyOwnedByYou') throw e;
       }
       if (metadata && Object.keys(metadata).length > 0) {
-        await aws({ method: 'PUT', url: `s3://${Bucket}?tagging` }, () =>
-          s3.send(
-            new PutBucketTaggingCommand({
-              Bucket,
-              Tagging: { TagSet: Object.entries(metadata).map(([Key, Value]) => ({ Key, Value })) },
-            }),
-            send(options),
-          ),
-        );
+        await putTags(Bucket, { ...(await getTags(Bucket, options)), ...metadata }, options);
       }
       return { provider, name: Bucket, count: 0, bytes: 0 };
     },
@@ -398,20 +446,47 @@ export function amazonStorage(options: AmazonStorageOptions = {}): AmazonStorage
         s3.send(new DeleteObjectCommand({ Bucket, Key }), send(options)),
       );
     },
+    async copy(params, options) {
+      if (!params || typeof params !== 'object') throw new ValidationError('params are required', 'params');
+      const from = bucketOf(params.from?.container);
+      const fromKey = keyOf(params.from?.remote, 'from.remote');
+      const Bucket = bucketOf(params.to?.container);
+      const Key = keyOf(params.to?.remote, 'to.remote');
+      // CopySource is "bucket/key", URL-encoded except for the slashes of the key.
+      const CopySource = `${from}/${fromKey.split('/').map(encodeURIComponent).join('/')}`;
+      await aws({ method: 'PUT', url: `s3://${Bucket}/${Key}` }, () =>
+        s3.send(new CopyObjectCommand({ Bucket, Key, CopySource, MetadataDirective: 'COPY' }), send(options)),
+      );
+      return head(Bucket, Key, options);
+    },
+    async getContainerMetadata(container, options) {
+      const Bucket = bucketOf(container);
+      requireTags('getContainerMetadata');
+      await aws({ method: 'HEAD', url: `s3://${Bucket}` }, () =>
+        s3.send(new HeadBucketCommand({ Bucket }), send(options)),
+      );
+      return getTags(Bucket, options);
+    },
+    async setContainerMetadata(container, metadata, options) {
+      const Bucket = bucketOf(container);
+      const add = checkMetadata(metadata);
+      requireTags('setContainerMetadata');
+      // Bucket tagging replaces the whole set: merge, as the neutral call keeps other keys.
+      await putTags(Bucket, { ...(await getTags(Bucket, options)), ...add }, options);
+    },
     async temporaryUrl(container, remote, params = {}) {
       const Bucket = bucketOf(container);
       const Key = keyOf(remote);
-      const expiresIn = params.expiresIn ?? 3600;
+      const method = params?.method ?? 'GET';
+      if (method !== 'GET' && method !== 'PUT')
+        throw new ValidationError('method must be GET or PUT', 'method');
+      const expiresIn = params?.expiresIn ?? 3600;
       if (!(Number.isInteger(expiresIn) && expiresIn > 0 && expiresIn <= 604_800)) {
         throw new ValidationError('expiresIn must be whole seconds between 1 and 604800', 'expiresIn');
       }
       const command =
-        params.method === 'PUT'
-          ? new PutObjectCommand({ Bucket, Key })
-          : new GetObjectCommand({ Bucket, Key });
-      return aws({ method: params.method ?? 'GET', url: `s3://${Bucket}/${Key}` }, () =>
-        getSignedUrl(s3, command, { expiresIn }),
-      );
+        method === 'PUT' ? new PutObjectCommand({ Bucket, Key }) : new GetObjectCommand({ Bucket, Key });
+      return aws({ method, url: `s3://${Bucket}/${Key}` }, () => getSignedUrl(s3, command, { expiresIn }));
     },
   };
 }

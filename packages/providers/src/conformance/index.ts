@@ -12,6 +12,6 @@
  * ```
  * @packageDocumentation
  */
-export type { ConformanceCheck } from './check.js';
+export { type ConformanceCheck, describeCheck } from './check.js';
 export { type ComputeConformanceTarget, computeChecks } from './compute.js';
 export { type StorageConformanceTarget, storageChecks } from './storage.js';

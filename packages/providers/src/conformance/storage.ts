@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough, Readable } from 'node:stream';
 import { NotFoundError, ValidationError } from '@cloud/core';
+import { UnsupportedOperationError } from '../errors.js';
 import type { ProviderStorageClient } from '../storage.js';
 import { type ConformanceCheck, eventually } from './check.js';
 
@@ -50,6 +51,12 @@ async function withContainer(
   }
 }
 
+/** Reads a URL with plain `fetch`, as any HTTP client without credentials would. */
+async function fetchBytes(url: string, init?: RequestInit): Promise<{ status: number; body: Buffer }> {
+  const res = await fetch(url, init);
+  return { status: res.status, body: Buffer.from(await res.arrayBuffer()) };
+}
+
 /** Tries listings a few times on clouds whose listings lag behind writes. */
 const listingTries = (storage: ProviderStorageClient) => (storage.capabilities.consistentListings ? 1 : 20);
 
@@ -72,7 +79,8 @@ export const storageChecks: readonly ConformanceCheck<StorageConformanceTarget>[
     async run(target) {
       const storage = target.storage();
       const name = target.containerName();
-      const created = await storage.createContainer({ name, metadata: { purpose: 'conformance' } });
+      const metadata = storage.capabilities.containerMetadata ? { purpose: 'conformance' } : undefined;
+      const created = await storage.createContainer({ name, metadata });
       try {
         assert.deepEqual(created, { provider: storage.provider, name, count: 0, bytes: 0 });
         assert.deepEqual(await storage.getContainer(name), created);
@@ -262,6 +270,124 @@ export const storageChecks: readonly ConformanceCheck<StorageConformanceTarget>[
         ValidationError,
       );
       await assert.rejects(storage.upload({ container: '', remote: 'x', buffer: 'a' }), invalid('container'));
+    },
+  },
+  {
+    name: 'signs temporary URLs that plain fetch can download and upload with',
+    async run(target) {
+      await withContainer(target, async (storage, container) => {
+        const data = randomBytes(4096 + 3);
+        await storage.upload({ container, remote: 'signed/data.bin', buffer: data });
+        const url = await storage.temporaryUrl(container, 'signed/data.bin', { expiresIn: 120 });
+        assert.equal(typeof url, 'string');
+        const got = await fetchBytes(url);
+        assert.equal(got.status, 200, 'GET of the temporary URL succeeds without credentials');
+        assert.ok(got.body.equals(data), 'the temporary URL returns the bytes');
+
+        const put = await storage.temporaryUrl({ name: container }, 'signed/put.bin', { method: 'PUT' });
+        const sent = randomBytes(1000);
+        const res = await fetch(put, { method: 'PUT', body: sent });
+        assert.ok(res.status >= 200 && res.status < 300, `PUT of the temporary URL succeeds (${res.status})`);
+        const { body } = await storage.download({ container, remote: 'signed/put.bin' });
+        assert.ok((await collect(body)).equals(sent), 'a PUT through the temporary URL stores the bytes');
+
+        const invalid = (e: unknown) =>
+          e instanceof ValidationError && (e as ValidationError & { field?: string }).field === 'expiresIn';
+        await assert.rejects(storage.temporaryUrl(container, 'x', { expiresIn: 0 }), invalid);
+        await assert.rejects(storage.temporaryUrl(container, 'x', { expiresIn: 604_801 }), invalid);
+        await assert.rejects(storage.temporaryUrl(container, 'x', { expiresIn: 1.5 }), invalid);
+      });
+    },
+  },
+  {
+    name: 'copies a file within and across containers, keeping bytes, content type and metadata',
+    async run(target) {
+      await withContainer(target, async (storage, container) => {
+        await withContainer(target, async (_, other) => {
+          const data = randomBytes(20_000);
+          await storage.upload({
+            container,
+            remote: 'src/original.bin',
+            buffer: data,
+            contentType: 'application/x-conformance',
+            metadata: { origin: 'conformance', kind: 'copy-source' },
+          });
+          const copied = await storage.copy({
+            from: { container, remote: 'src/original.bin' },
+            to: { container: { name: other }, remote: 'dst/copy.bin' },
+          });
+          assert.deepEqual(
+            [copied.provider, copied.container, copied.name, copied.size],
+            [storage.provider, other, 'dst/copy.bin', data.length],
+          );
+          const same = await storage.copy({
+            from: { container, remote: 'src/original.bin' },
+            to: { container, remote: 'src/again.bin' },
+          });
+          assert.equal(same.size, data.length);
+          for (const [c, remote] of [
+            [other, 'dst/copy.bin'],
+            [container, 'src/again.bin'],
+            [container, 'src/original.bin'],
+          ] as const) {
+            const info = await storage.getFile(c, remote);
+            assert.deepEqual(
+              [info.size, info.etag, info.contentType, info.metadata],
+              [
+                data.length,
+                md5(data),
+                'application/x-conformance',
+                { origin: 'conformance', kind: 'copy-source' },
+              ],
+              `${c}/${remote} keeps content type and metadata`,
+            );
+            const { body } = await storage.download({ container: c, remote });
+            assert.ok((await collect(body)).equals(data), `${c}/${remote} has the bytes`);
+          }
+          await assert.rejects(
+            storage.copy({ from: { container, remote: 'missing.bin' }, to: { container, remote: 'x.bin' } }),
+            NotFoundError,
+          );
+          await assert.rejects(
+            storage.copy({ from: { container, remote: '' }, to: { container, remote: 'x.bin' } }),
+            ValidationError,
+          );
+        });
+      });
+    },
+  },
+  {
+    name: 'keeps container metadata: set merges keys, get reads them back',
+    skipReason: (target) =>
+      target.storage().capabilities.containerMetadata ? undefined : 'capabilities.containerMetadata is false',
+    async run(target) {
+      const storage = target.storage();
+      const name = target.containerName();
+      await storage.createContainer({ name, metadata: { purpose: 'conformance' } });
+      try {
+        assert.deepEqual(await storage.getContainerMetadata(name), { purpose: 'conformance' });
+        await storage.setContainerMetadata({ name }, { owner: 'ops', purpose: 'checks' });
+        assert.deepEqual(await storage.getContainerMetadata(name), { owner: 'ops', purpose: 'checks' });
+      } finally {
+        await storage.destroyContainer(name);
+      }
+      await assert.rejects(storage.getContainerMetadata(name), NotFoundError);
+      await assert.rejects(storage.setContainerMetadata(name, { a: 'b' }), NotFoundError);
+    },
+  },
+  {
+    name: 'refuses container metadata with UnsupportedOperationError where the cloud has none',
+    skipReason: (target) =>
+      target.storage().capabilities.containerMetadata ? 'capabilities.containerMetadata is true' : undefined,
+    async run(target) {
+      const storage = target.storage();
+      const name = target.containerName();
+      const unsupported = (e: unknown) =>
+        e instanceof UnsupportedOperationError && e.provider === storage.provider;
+      await assert.rejects(storage.createContainer({ name, metadata: { a: 'b' } }), unsupported);
+      await assert.rejects(storage.getContainer(name), NotFoundError, 'nothing was created');
+      await assert.rejects(storage.getContainerMetadata(name), unsupported);
+      await assert.rejects(storage.setContainerMetadata(name, { a: 'b' }), unsupported);
     },
   },
   {

@@ -140,10 +140,13 @@ export type {
 export type { ProviderIdRef } from './refs.js';
 export type {
   ProviderContainerRef,
+  ProviderCopyParams,
   ProviderDownload,
   ProviderDownloadParams,
+  ProviderFileRef,
   ProviderStorageCapabilities,
   ProviderStorageClient,
+  ProviderTemporaryUrlParams,
   ProviderUploadParams,
 } from './storage.js';
 export {

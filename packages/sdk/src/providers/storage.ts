@@ -8,8 +8,10 @@ import type {
   ProviderStorageCapabilities,
 } from '@cloud/providers';
 import {
+  copyObject,
   createContainer,
   createSwiftClient,
+  createTempUrl,
   deleteContainer,
   deleteObject,
   downloadObject,
@@ -20,6 +22,8 @@ import {
   listObjects,
   type SwiftClient,
   type SwiftObjectInfo,
+  setContainerMetadata,
+  TempUrlKeyMissingError,
   uploadObject,
   uploadObjectFromFile,
 } from '@cloud/swift';
@@ -28,9 +32,12 @@ import type { ProviderContext } from './session.js';
 
 export type {
   ProviderContainerRef,
+  ProviderCopyParams,
   ProviderDownload,
   ProviderDownloadParams,
+  ProviderFileRef,
   ProviderStorageCapabilities,
+  ProviderTemporaryUrlParams,
   ProviderUploadParams,
 } from '@cloud/providers';
 
@@ -52,6 +59,26 @@ const SWIFT_CAPABILITIES: ProviderStorageCapabilities = {
   containerTotals: 'stored',
   consistentListings: false,
   largeUploads: 'static-large-object',
+  containerMetadata: true,
+};
+
+/** The longest lifetime of a temporary URL, the same on every provider (S3's limit). */
+const MAX_EXPIRES_IN = 604_800;
+
+const expiresInOf = (value: unknown): number => {
+  const expiresIn = value ?? 3600;
+  if (
+    !(Number.isInteger(expiresIn) && (expiresIn as number) > 0 && (expiresIn as number) <= MAX_EXPIRES_IN)
+  ) {
+    throw new ValidationError(`expiresIn must be whole seconds between 1 and ${MAX_EXPIRES_IN}`, 'expiresIn');
+  }
+  return expiresIn as number;
+};
+
+const remoteOf = (remote: unknown, field = 'remote'): string => {
+  if (typeof remote !== 'string' || remote === '')
+    throw new ValidationError(`${field} must be a name`, field);
+  return remote;
 };
 
 const containerName = (ref: ProviderContainerRef | undefined): string => {
@@ -183,5 +210,36 @@ export function createProviderStorage(ctx: ProviderContext): ProviderStorageClie
     },
     removeFile: (container, remote, options) =>
       deleteObject(client, containerName(container), remote, options),
+    async copy(params, options) {
+      if (!params || typeof params !== 'object') throw new ValidationError('params are required', 'params');
+      const from = containerName(params.from?.container);
+      const fromName = remoteOf(params.from?.remote, 'from.remote');
+      const to = containerName(params.to?.container);
+      const toName = remoteOf(params.to?.remote, 'to.remote');
+      await copyObject(client, from, fromName, to, toName, {}, options);
+      return fromInfo(provider, await getObjectMetadata(client, to, toName, options));
+    },
+    async temporaryUrl(container, remote, params = {}, options) {
+      const name = containerName(container);
+      const object = remoteOf(remote);
+      const expiresIn = expiresInOf(params?.expiresIn);
+      const method = params?.method ?? 'GET';
+      if (method !== 'GET' && method !== 'PUT')
+        throw new ValidationError('method must be GET or PUT', 'method');
+      try {
+        return await createTempUrl(client, name, object, { method, expiresIn }, options);
+      } catch (e) {
+        if (!(e instanceof TempUrlKeyMissingError)) throw e;
+        throw new TempUrlKeyMissingError(
+          `${provider}: no temp URL key is set on container "${name}" or on the account; set one once ` +
+            'with setAccountTempUrlKey(storage.client, key) (or setContainerTempUrlKey) from @cloud/swift',
+        );
+      }
+    },
+    async getContainerMetadata(container, options) {
+      return (await getContainerMetadata(client, containerName(container), options)).metadata;
+    },
+    setContainerMetadata: (container, metadata, options) =>
+      setContainerMetadata(client, containerName(container), metadata, options),
   };
 }

@@ -3,8 +3,9 @@
  * only. Skipped without OS_AUTH_URL.
  */
 import { randomBytes } from 'node:crypto';
-import { storageChecks } from '@cloud/providers/conformance';
-import { describe, it } from '@jest/globals';
+import { describeCheck, storageChecks } from '@cloud/providers/conformance';
+import { getTempUrlKey, setAccountTempUrlKey, TempUrlKeyMissingError } from '@cloud/swift';
+import { beforeAll, describe, it } from '@jest/globals';
 import { providers } from '../../src/providers/index.js';
 
 const env = process.env;
@@ -28,5 +29,17 @@ const target = {
 };
 
 describeLive('providers.openstack.storage conformance against a real Swift', () => {
-  for (const check of storageChecks) it(check.name, () => check.run(target));
+  // Temporary URLs are signed with the account's key: keep the one the account has (other tests
+  // share it), set one only when there is none.
+  beforeAll(async () => {
+    const { client } = target.storage();
+    await getTempUrlKey(client).catch(async (e: unknown) => {
+      if (!(e instanceof TempUrlKeyMissingError)) throw e;
+      await setAccountTempUrlKey(client, randomBytes(24).toString('hex'));
+    });
+  });
+  for (const check of storageChecks) {
+    const { name, skip } = describeCheck(check, target);
+    (skip ? it.skip : it)(name, () => check.run(target));
+  }
 });
