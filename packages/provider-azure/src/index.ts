@@ -15,7 +15,6 @@ import { type AzureStorageClient, type AzureStorageOptions, azureStorage } from 
 export { type AzureCall, toCloudError } from './errors.js';
 export type { AzureCredential, AzureProviderOptions } from './options.js';
 export {
-  type AzureFileRef,
   type AzureStorageClient,
   type AzureStorageOptions,
   azureStorage,

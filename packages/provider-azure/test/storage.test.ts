@@ -305,8 +305,8 @@ describe('bad input is refused before any request', () => {
     ['a non-positive timeout', () => storage().getContainer('box', { timeoutMs: 0 }), 'timeoutMs'],
     [
       'a copy without target',
-      () => storage().copyFile({ container: 'box', remote: 'x' }, undefined as never),
-      'target',
+      () => storage().copy({ from: { container: 'box', remote: 'x' }, to: undefined as never }),
+      'to',
     ],
     [
       'a missing file to upload',

@@ -13,7 +13,6 @@
 export { type AzureCall, toCloudError } from '../errors.js';
 export type { AzureCredential, AzureProviderOptions } from '../options.js';
 export {
-  type AzureFileRef,
   type AzureStorageClient,
   type AzureStorageOptions,
   azureStorage,

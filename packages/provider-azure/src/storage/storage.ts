@@ -39,14 +39,6 @@ export interface TemporaryUrlParams {
   expiresIn?: number | undefined;
 }
 
-/** A file to copy from or to. */
-export interface AzureFileRef {
-  /** The container holding the file. */
-  container: ProviderContainerRef;
-  /** Name of the file in the container. */
-  remote: string;
-}
-
 /** The neutral storage client on Azure Blob Storage, plus metadata, copies and SAS URLs. */
 export interface AzureStorageClient extends ProviderStorageClient<BlobServiceClient> {
   /**
@@ -74,18 +66,6 @@ export interface AzureStorageClient extends ProviderStorageClient<BlobServiceCli
    */
   getContainerMetadata(
     container: ProviderContainerRef,
-    options?: RequestOptions,
-  ): Promise<Record<string, string>>;
-  /**
-   * Merges `metadata` into a container's metadata (read, merge, write under the read's ETag).
-   * @example
-   * ```ts
-   * await storage.setContainerMetadata('backups', { owner: 'ops' });
-   * ```
-   */
-  setContainerMetadata(
-    container: ProviderContainerRef,
-    metadata: Record<string, string>,
     options?: RequestOptions,
   ): Promise<Record<string, string>>;
   /**
@@ -126,15 +106,6 @@ export interface AzureStorageClient extends ProviderStorageClient<BlobServiceCli
     metadata: Record<string, string>,
     options?: RequestOptions,
   ): Promise<Record<string, string>>;
-  /**
-   * Copies a file inside the account (server side: no bytes pass through this process), waiting
-   * until the copy is complete. Content type and metadata are copied too.
-   * @example
-   * ```ts
-   * await storage.copyFile({ container: 'backups', remote: 'db.tar.gz' }, { container: 'archive', remote: 'db-1.tar.gz' });
-   * ```
-   */
-  copyFile(source: AzureFileRef, target: AzureFileRef, options?: RequestOptions): Promise<ProviderFile>;
 }
 
 const CAPABILITIES: ProviderStorageCapabilities = {
@@ -143,6 +114,8 @@ const CAPABILITIES: ProviderStorageCapabilities = {
   // Blob Storage is strongly consistent: a listing shows a write once the write returns.
   consistentListings: true,
   largeUploads: 'block-blob',
+  // Containers carry user metadata (names come back lower-cased).
+  containerMetadata: true,
 };
 
 const MiB = 1024 * 1024;
@@ -385,21 +358,24 @@ export function azureStorage(options: AzureStorageOptions): AzureStorageClient {
     async getContainerMetadata(container, options) {
       return { ...(await getProperties(containerClient(container), options)).metadata };
     },
-    setContainerMetadata: (container, metadata, options) =>
-      writeContainerMetadata(containerClient(container), metadataOf(metadata) ?? {}, true, options),
+    async setContainerMetadata(container, metadata, options) {
+      await writeContainerMetadata(containerClient(container), metadataOf(metadata) ?? {}, true, options);
+    },
     replaceContainerMetadata: (container, metadata, options) =>
       writeContainerMetadata(containerClient(container), metadataOf(metadata) ?? {}, false, options),
     setFileMetadata: (container, remote, metadata, options) =>
       writeFileMetadata(container, remote, metadata, true, options),
     replaceFileMetadata: (container, remote, metadata, options) =>
       writeFileMetadata(container, remote, metadata, false, options),
-    async copyFile(source, target, options) {
-      if (!source || typeof source !== 'object') throw new ValidationError('source is required', 'source');
-      if (!target || typeof target !== 'object') throw new ValidationError('target is required', 'target');
-      const from = service.getContainerClient(containerOf(source.container, 'source.container'));
-      const fromBlob = from.getBlobClient(blobOf(source.remote, 'source.remote'));
-      const to = service.getContainerClient(containerOf(target.container, 'target.container'));
-      const toBlob = to.getBlobClient(blobOf(target.remote, 'target.remote'));
+    async copy(params, options) {
+      const source = params?.from;
+      const target = params?.to;
+      if (!source || typeof source !== 'object') throw new ValidationError('from is required', 'from');
+      if (!target || typeof target !== 'object') throw new ValidationError('to is required', 'to');
+      const from = service.getContainerClient(containerOf(source.container, 'from.container'));
+      const fromBlob = from.getBlobClient(blobOf(source.remote, 'from.remote'));
+      const to = service.getContainerClient(containerOf(target.container, 'to.container'));
+      const toBlob = to.getBlobClient(blobOf(target.remote, 'to.remote'));
       const { abortSignal, timedOut } = callSignal(options);
       const call = { method: 'PUT', url: publicUrl(toBlob.url) };
       // Same account: the service authorizes the source with the destination's credentials.

@@ -7,7 +7,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { inspect } from 'node:util';
 import { NotFoundError } from '@cloud/core';
-import { storageChecks } from '@cloud/providers/conformance';
+import { describeCheck, storageChecks } from '@cloud/providers/conformance';
 import { describe, expect, it } from '@jest/globals';
 import { azureStorage } from '../../src/storage/index.js';
 
@@ -22,7 +22,12 @@ const storage = () => azureStorage({ url: endpoint, accountName, accountKey });
 
 describeAzurite('azure storage conformance (Azurite)', () => {
   const target = { storage, containerName, largeUploadBytes: 9 * 1024 * 1024 + 5 };
-  for (const check of storageChecks) it(check.name, () => check.run(target));
+  for (const check of storageChecks) {
+    // A check the target's capabilities rule out is not a gap here (its refusal is checked instead),
+    // and a skipped integration test fails CI: it is not registered at all.
+    const { name, skip } = describeCheck(check, target);
+    if (!skip) it(name, () => check.run(target));
+  }
 });
 
 describeAzurite('azure storage beyond the neutral interface (Azurite)', () => {
@@ -108,10 +113,7 @@ describeAzurite('azure storage beyond the neutral interface (Azurite)', () => {
     await s.createContainer({ name: container, metadata: { owner: 'ops' } });
     try {
       expect(await s.getContainerMetadata(container)).toEqual({ owner: 'ops' });
-      expect(await s.setContainerMetadata(container, { team: 'storage' })).toEqual({
-        owner: 'ops',
-        team: 'storage',
-      });
+      await s.setContainerMetadata(container, { team: 'storage' });
       expect(await s.getContainerMetadata(container)).toEqual({ owner: 'ops', team: 'storage' });
       await s.replaceContainerMetadata(container, { only: 'this' });
       expect(await s.getContainerMetadata(container)).toEqual({ only: 'this' });
@@ -128,7 +130,10 @@ describeAzurite('azure storage beyond the neutral interface (Azurite)', () => {
       await s.replaceFileMetadata(container, 'a.txt', { v: '2' });
       expect((await s.getFile(container, 'a.txt')).metadata).toEqual({ v: '2' });
 
-      const copy = await s.copyFile({ container, remote: 'a.txt' }, { container, remote: 'dir/b.txt' });
+      const copy = await s.copy({
+        from: { container, remote: 'a.txt' },
+        to: { container, remote: 'dir/b.txt' },
+      });
       expect([copy.name, copy.size, copy.contentType, copy.metadata]).toEqual([
         'dir/b.txt',
         7,
@@ -140,7 +145,7 @@ describeAzurite('azure storage beyond the neutral interface (Azurite)', () => {
       for await (const c of body) text += c;
       expect(text).toBe('copy me');
       await expect(
-        s.copyFile({ container, remote: 'missing' }, { container, remote: 'c.txt' }),
+        s.copy({ from: { container, remote: 'missing' }, to: { container, remote: 'c.txt' } }),
       ).rejects.toBeInstanceOf(NotFoundError);
     } finally {
       await s.destroyContainer(container);
