@@ -135,7 +135,7 @@ export const HANDLERS: HandlerSpec[] = [
     name: 'providers-object',
     file: 'handlers/providers-storage.ts',
     imports: "providers.openstack.storage from '@cloud/sdk/providers'",
-    allow: [CORE, SWIFT, COMPUTE, DATABASES, SDK],
+    allow: [CORE, SWIFT, COMPUTE, DATABASES, IMAGE, BLOCK_STORAGE, NETWORK, DNS, RACKSPACE_DNS, SDK],
   },
   {
     name: 'providers-rackspace-storage',
@@ -149,6 +149,8 @@ export const HANDLERS: HandlerSpec[] = [
     file: 'handlers/amazon-storage.ts',
     imports: "amazonStorage from '@cloud/provider-amazon/storage'",
     allow: [CORE, PROVIDERS, AMAZON],
+    // The AWS SDK's Node parts are CommonJS and require node builtins, as in a user's ESM build.
+    banner: REQUIRE_BANNER,
   },
   {
     // Only Azure Blob Storage through the neutral interface: no OpenStack service, no got.

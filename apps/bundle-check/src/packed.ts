@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -14,6 +14,8 @@ export const PUBLISHED_PACKAGES = [
   'openstack-network',
   'openstack-dns',
   'rackspace-dns',
+  'openstack-load-balancer',
+  'rackspace-load-balancers',
   'providers',
   'provider-amazon',
   'provider-azure',
@@ -46,6 +48,14 @@ export function preparePackedProject(repoRoot: string, handlersDir: string): Pac
   const dir = mkdtempSync(join(tmpdir(), 'cloud-bundle-check-'));
   const cleanup = () => rmSync(dir, { recursive: true, force: true });
   try {
+    const unlisted = readdirSync(join(repoRoot, 'packages')).filter((p) => {
+      const file = join(repoRoot, 'packages', p, 'package.json');
+      if (!existsSync(file) || PUBLISHED_PACKAGES.includes(p)) return false;
+      return !(JSON.parse(readFileSync(file, 'utf8')) as { private?: boolean }).private;
+    });
+    if (unlisted.length > 0) {
+      throw new Error(`published packages missing from PUBLISHED_PACKAGES: ${unlisted.join(', ')}`);
+    }
     const tarballs: Record<string, string> = {};
     for (const p of PUBLISHED_PACKAGES) {
       const pkgDir = join(repoRoot, 'packages', p);

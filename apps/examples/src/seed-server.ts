@@ -16,10 +16,12 @@
  *
  *   pnpm run example:seed
  *   pnpm run example:seed -- --provider amazon --endpoint http://127.0.0.1:5301
+ *   pnpm run example:seed -- --provider azure --endpoint http://127.0.0.1:5302/devstoreaccount1
  */
 import { parseArgs } from 'node:util';
 import { createSession } from '@cloud/core';
 import { amazonStorage } from '@cloud/provider-amazon/storage';
+import { azureStorage } from '@cloud/provider-azure/storage';
 import type { ProviderStorageClient } from '@cloud/providers';
 import { type ProviderComputeClient, providers } from '@cloud/sdk/providers';
 import { createFakeNova } from '@cloud/testing/compute';
@@ -44,10 +46,14 @@ The same code runs on every provider; only the client differs.
   --provider openstack  Swift, from the OS_* variables. The account needs a temp URL key
                         (setAccountTempUrlKey of @cloud/swift).
   --provider rackspace  Cloud Files, from RACKSPACE_USERNAME / RACKSPACE_API_KEY / RACKSPACE_REGION.
-  --provider azure      NOT AVAILABLE in this build: there is no @cloud/provider-azure package yet,
-                        so this exits with an error instead of pretending.
+  --provider azure      Azure Blob Storage (@cloud/provider-azure), from
+                        AZURE_STORAGE_CONNECTION_STRING, or AZURE_STORAGE_ACCOUNT and
+                        AZURE_STORAGE_KEY. With --endpoint (or CLOUD_AZURITE_BLOB_ENDPOINT), a
+                        blob endpoint such as a local Azurite (account devstoreaccount1 and its
+                        well-known key unless AZURE_STORAGE_ACCOUNT / AZURE_STORAGE_KEY are set).
 
-  --endpoint URL        S3 endpoint for --provider amazon (e.g. http://127.0.0.1:5301 for moto).
+  --endpoint URL        S3 endpoint for --provider amazon (e.g. http://127.0.0.1:5301 for moto),
+                        blob endpoint for --provider azure.
   --size-mib N          Size of the file in MiB (default 100).
   --keep                Keep the container afterwards.
   --help                This text.`;
@@ -81,12 +87,21 @@ function storageFor(provider: string, endpointArg: string | undefined): Provider
         apiKey: env.RACKSPACE_API_KEY,
         region: env.RACKSPACE_REGION,
       });
-    case 'azure':
-      throw new UsageError(
-        '--provider azure is not available in this build: @cloud/provider-azure does not exist here yet.',
-      );
+    case 'azure': {
+      const url = endpointArg ?? env.CLOUD_AZURITE_BLOB_ENDPOINT;
+      if (!url && env.AZURE_STORAGE_CONNECTION_STRING) {
+        return azureStorage({ connectionString: env.AZURE_STORAGE_CONNECTION_STRING });
+      }
+      return azureStorage({
+        url,
+        accountName: env.AZURE_STORAGE_ACCOUNT ?? env.CLOUD_AZURITE_ACCOUNT,
+        accountKey: env.AZURE_STORAGE_KEY ?? env.CLOUD_AZURITE_ACCOUNT_KEY,
+      });
+    }
     default:
-      throw new UsageError(`unknown provider "${provider}" (amazon, openstack, rackspace; see --help)`);
+      throw new UsageError(
+        `unknown provider "${provider}" (amazon, azure, openstack, rackspace; see --help)`,
+      );
   }
 }
 

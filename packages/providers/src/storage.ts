@@ -83,6 +83,16 @@ export interface ProviderStorageCapabilities {
    * 501): `false`, and those calls reject with {@link UnsupportedOperationError} before any request.
    */
   readonly containerMetadata: boolean;
+  /**
+   * Headers a `PUT` to a {@link ProviderStorageClient.temporaryUrl} must carry, besides the body:
+   * none on Swift, Cloud Files and S3; `x-ms-blob-type: BlockBlob` on Azure, whose service
+   * refuses the upload without it.
+   * @example
+   * ```ts
+   * await fetch(url, { method: 'PUT', body, headers: storage.capabilities.temporaryUrlPutHeaders });
+   * ```
+   */
+  readonly temporaryUrlPutHeaders: Readonly<Record<string, string>>;
 }
 
 /** Parameters of {@link ProviderStorageClient.temporaryUrl}. */

@@ -75,6 +75,7 @@ export function memoryStorage(
       consistentListings: true,
       largeUploads: 'multipart',
       containerMetadata,
+      temporaryUrlPutHeaders: {},
     },
     getContainers: async () => [...containers.keys()].sort().map(totals),
     getContainer: async (ref) => totals(nameOf(ref)),

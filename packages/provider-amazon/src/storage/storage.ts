@@ -134,6 +134,7 @@ export function amazonStorage(options: AmazonStorageOptions = {}): AmazonStorage
     consistentListings: true,
     largeUploads: 'multipart',
     containerMetadata: o.containerMetadata !== false,
+    temporaryUrlPutHeaders: {},
   };
   const requireTags = (operation: string) => {
     if (!capabilities.containerMetadata) {

@@ -116,6 +116,8 @@ const CAPABILITIES: ProviderStorageCapabilities = {
   largeUploads: 'block-blob',
   // Containers carry user metadata (names come back lower-cased).
   containerMetadata: true,
+  // Azure refuses a PUT of a blob without its type.
+  temporaryUrlPutHeaders: { 'x-ms-blob-type': 'BlockBlob' },
 };
 
 const MiB = 1024 * 1024;

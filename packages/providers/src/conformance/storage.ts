@@ -286,7 +286,11 @@ export const storageChecks: readonly ConformanceCheck<StorageConformanceTarget>[
 
         const put = await storage.temporaryUrl({ name: container }, 'signed/put.bin', { method: 'PUT' });
         const sent = randomBytes(1000);
-        const res = await fetch(put, { method: 'PUT', body: sent });
+        const res = await fetch(put, {
+          method: 'PUT',
+          body: sent,
+          headers: { ...storage.capabilities.temporaryUrlPutHeaders },
+        });
         assert.ok(res.status >= 200 && res.status < 300, `PUT of the temporary URL succeeds (${res.status})`);
         const { body } = await storage.download({ container, remote: 'signed/put.bin' });
         assert.ok((await collect(body)).equals(sent), 'a PUT through the temporary URL stores the bytes');

@@ -60,6 +60,7 @@ const SWIFT_CAPABILITIES: ProviderStorageCapabilities = {
   consistentListings: false,
   largeUploads: 'static-large-object',
   containerMetadata: true,
+  temporaryUrlPutHeaders: {},
 };
 
 /** The longest lifetime of a temporary URL, the same on every provider (S3's limit). */
