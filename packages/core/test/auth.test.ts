@@ -56,6 +56,8 @@ describe('fromPassword (v3)', () => {
       'network',
       'dns',
       'rax:dns',
+      'rax:load-balancer',
+      'load-balancer',
     ]);
   });
 
