@@ -75,6 +75,7 @@ describe('@cloud/sdk subpaths', () => {
         'compute',
         'databases',
         'dns',
+        'loadBalancers',
         'network',
         'storage',
       ]);

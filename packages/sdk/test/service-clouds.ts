@@ -1,5 +1,5 @@
 /**
- * The clouds the neutral network, block storage and DNS tests run against: each with its
+ * The clouds the neutral network, block storage, DNS and load-balancer tests run against: each with its
  * factory, the base URLs its catalog leads to, and the identity handler giving that catalog
  * (Rackspace's real catalog shape, see `fakes/rackspace-identity.ts`).
  */
@@ -35,10 +35,12 @@ export const OPENSTACK = {
     blockStorage: mockEndpoints(region).blockStorage,
     image: `${mockEndpoints(region).image}/v2`,
     dns: `${mockEndpoints(region).dns}/v2`,
+    loadBalancers: `${mockEndpoints(region).loadBalancer}/v2`,
   }),
   network: (region?: string) => providers.openstack.network(openstackOptions(region)),
   blockStorage: (region?: string) => providers.openstack.blockStorage(openstackOptions(region)),
   dns: (region?: string) => providers.openstack.dns(openstackOptions(region)),
+  loadBalancers: (region?: string) => providers.openstack.loadBalancers(openstackOptions(region)),
 };
 
 /** Rackspace: Identity v2.0 with an API key and Rackspace's catalog. */
@@ -49,6 +51,7 @@ export const RACKSPACE = {
   network: (region?: string) => providers.rackspace.network(rackspaceOptions(region)),
   blockStorage: (region?: string) => providers.rackspace.blockStorage(rackspaceOptions(region)),
   dns: (region?: string) => providers.rackspace.dns(rackspaceOptions(region)),
+  loadBalancers: (region?: string) => providers.rackspace.loadBalancers(rackspaceOptions(region)),
 };
 
 /** Both, for `describe.each(SERVICE_CLOUDS)('$name …', (c) => …)`. */

@@ -21,12 +21,14 @@ import type { ProviderBlockStorageClient } from './block-storage.js';
 import type { ProviderComputeClient } from './compute.js';
 import type { ProviderDatabasesClient } from './databases.js';
 import type { ProviderDnsClient } from './dns.js';
+import type { ProviderLoadBalancersClient } from './load-balancers.js';
 import type { ProviderNetworkClient } from './network.js';
 import {
   openstackBlockStorage,
   openstackCompute,
   openstackDatabases,
   openstackDns,
+  openstackLoadBalancers,
   openstackNetwork,
   openstackStorage,
 } from './openstack.js';
@@ -36,6 +38,7 @@ import {
   rackspaceCompute,
   rackspaceDatabases,
   rackspaceDns,
+  rackspaceLoadBalancers,
   rackspaceNetwork,
   rackspaceStorage,
 } from './rackspace.js';
@@ -88,6 +91,31 @@ export type {
   ProviderDnsZone,
   RackspaceDnsCapabilities,
 } from './dns-models.js';
+export type {
+  ProviderCreateLoadBalancerParams,
+  ProviderHealthCheckParams,
+  ProviderLoadBalancerNodeParams,
+  ProviderLoadBalancerNodeRef,
+  ProviderLoadBalancerRef,
+  ProviderLoadBalancerRequestOptions,
+  ProviderLoadBalancersClient,
+  ProviderUpdateLoadBalancerParams,
+  ProviderUpdateNodeParams,
+} from './load-balancers.js';
+export type {
+  LoadBalancerCapabilitiesOf,
+  OpenStackLoadBalancerCapabilities,
+  ProviderHealthCheck,
+  ProviderHealthCheckType,
+  ProviderLoadBalancer,
+  ProviderLoadBalancerAlgorithm,
+  ProviderLoadBalancerCapabilities,
+  ProviderLoadBalancerNode,
+  ProviderLoadBalancerProtocol,
+  ProviderLoadBalancerStatus,
+  ProviderNodeCondition,
+  RackspaceLoadBalancerCapabilities,
+} from './load-balancers-models.js';
 export type {
   ProviderContainer,
   ProviderDatabase,
@@ -154,12 +182,14 @@ export {
   openstackCompute,
   openstackDatabases,
   openstackDns,
+  openstackLoadBalancers,
   openstackNetwork,
   openstackStorage,
   rackspaceBlockStorage,
   rackspaceCompute,
   rackspaceDatabases,
   rackspaceDns,
+  rackspaceLoadBalancers,
   rackspaceNetwork,
   rackspaceStorage,
 };
@@ -180,11 +210,12 @@ export interface ProviderFactories<O, P extends ProviderName = ProviderName> {
   network(options: O): ProviderNetworkClient<P>;
   blockStorage(options: O): ProviderBlockStorageClient;
   dns(options: O): ProviderDnsClient<P>;
+  loadBalancers(options: O): ProviderLoadBalancersClient<P>;
 }
 
 /**
  * The clouds, by name: `providers.openstack` and `providers.rackspace`, each with the same
- * factories (`compute`, `storage`, `databases`, `network`, `blockStorage`, `dns`).
+ * factories (`compute`, `storage`, `databases`, `network`, `blockStorage`, `dns`, `loadBalancers`).
  * @example
  * ```ts
  * const storage = providers.rackspace.storage({ username: 'me', apiKey: process.env.RAX_API_KEY!, region: 'IAD' });
@@ -202,6 +233,7 @@ export const providers: {
     network: openstackNetwork,
     blockStorage: openstackBlockStorage,
     dns: openstackDns,
+    loadBalancers: openstackLoadBalancers,
   },
   rackspace: {
     compute: rackspaceCompute,
@@ -210,5 +242,6 @@ export const providers: {
     network: rackspaceNetwork,
     blockStorage: rackspaceBlockStorage,
     dns: rackspaceDns,
+    loadBalancers: rackspaceLoadBalancers,
   },
 };

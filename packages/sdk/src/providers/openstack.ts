@@ -2,6 +2,7 @@ import { createProviderBlockStorage, type ProviderBlockStorageClient } from './b
 import { createProviderCompute, type ProviderComputeClient } from './compute.js';
 import { createProviderDatabases, type ProviderDatabasesClient } from './databases.js';
 import { createProviderDns, type ProviderDnsClient } from './dns.js';
+import { createProviderLoadBalancers, type ProviderLoadBalancersClient } from './load-balancers.js';
 import { createProviderNetwork, type ProviderNetworkClient } from './network.js';
 import type { OpenStackProviderOptions } from './options.js';
 import { openstackContext } from './session.js';
@@ -90,4 +91,23 @@ export function openstackBlockStorage(options: OpenStackProviderOptions): Provid
  */
 export function openstackDns(options: OpenStackProviderOptions): ProviderDnsClient<'openstack'> {
   return createProviderDns({ ...openstackContext(options), provider: 'openstack' });
+}
+
+/**
+ * A provider-neutral load-balancer client for an OpenStack cloud (Octavia v2, catalog type
+ * `load-balancer`): a neutral load balancer is an Octavia load balancer with one listener and
+ * one pool; every write waits for it to be `ACTIVE` before the next. `createLoadBalancer` needs
+ * the VIP's `subnetId` (or `network`).
+ * @throws ValidationError at once when `authUrl`, `username` or `password` is missing.
+ * @example
+ * ```ts
+ * const lbs = openstackLoadBalancers({ authUrl, username: 'demo', password, projectName: 'demo' });
+ * const lb = await lbs.createLoadBalancer({ name: 'web', protocol: 'HTTP', port: 80, subnetId,
+ *   nodes: [{ address: '10.0.0.11', port: 8080 }] });
+ * ```
+ */
+export function openstackLoadBalancers(
+  options: OpenStackProviderOptions,
+): ProviderLoadBalancersClient<'openstack'> {
+  return createProviderLoadBalancers({ ...openstackContext(options), provider: 'openstack' });
 }

@@ -2,6 +2,7 @@ import { createProviderBlockStorage, type ProviderBlockStorageClient } from './b
 import { createProviderCompute, type ProviderComputeClient } from './compute.js';
 import { createProviderDatabases, type ProviderDatabasesClient } from './databases.js';
 import { createProviderDns, type ProviderDnsClient } from './dns.js';
+import { createProviderLoadBalancers, type ProviderLoadBalancersClient } from './load-balancers.js';
 import { createProviderNetwork, type ProviderNetworkClient } from './network.js';
 import type { RackspaceProviderOptions } from './options.js';
 import { rackspaceContext } from './session.js';
@@ -90,4 +91,22 @@ export function rackspaceBlockStorage(options: RackspaceProviderOptions): Provid
  */
 export function rackspaceDns(options: RackspaceProviderOptions): ProviderDnsClient<'rackspace'> {
   return createProviderDns({ ...rackspaceContext(options), provider: 'rackspace' });
+}
+
+/**
+ * A provider-neutral load-balancer client for Rackspace Cloud Load Balancers (v1.0, catalog type
+ * `rax:load-balancer`): one Cloud Load Balancer per neutral load balancer, with a public VIP.
+ * Every write waits for it to be `ACTIVE` again.
+ * @throws ValidationError at once when `username` or `apiKey`/`password` is missing.
+ * @example
+ * ```ts
+ * const lbs = rackspaceLoadBalancers({ username: 'me', apiKey: process.env.RAX_API_KEY!, region: 'DFW' });
+ * const lb = await lbs.createLoadBalancer({ name: 'web', protocol: 'HTTP', port: 80,
+ *   nodes: [{ address: '10.180.1.5', port: 80, condition: 'ENABLED' }] });
+ * ```
+ */
+export function rackspaceLoadBalancers(
+  options: RackspaceProviderOptions,
+): ProviderLoadBalancersClient<'rackspace'> {
+  return createProviderLoadBalancers({ ...rackspaceContext(options), provider: 'rackspace' });
 }

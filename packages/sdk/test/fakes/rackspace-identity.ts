@@ -2,7 +2,8 @@
  * A Rackspace Identity v2.0 token answer with the catalog shape Rackspace really hands out
  * (written from Rackspace's service-access docs): Cloud Networks as `network`/`cloudNetworks`
  * with a `…/v2.0` URL and no tenant in it, Cloud Block Storage as `volume`/`cloudBlockStorage`
- * (v1, tenant in the URL), Cloud Images as `image`/`cloudImages` (`…/v2`), and Cloud DNS as
+ * (v1, tenant in the URL), Cloud Images as `image`/`cloudImages` (`…/v2`), Cloud Load Balancers
+ * as `rax:load-balancer`/`cloudLoadBalancers` (`…/v1.0/{tenant}`), and Cloud DNS as
  * `rax:dns`/`cloudDNS` with one global endpoint that has no region. Registered per test with
  * `cloud.use(...)`, it takes precedence over the shared mock's smaller v2.0 catalog.
  */
@@ -16,6 +17,7 @@ export const raxEndpoints = (region = 'RegionOne') => {
     network: `https://${r}.networks.rax.mock.test/v2.0`,
     blockStorage: `https://${r}.blockstorage.rax.mock.test/v1/${MOCK_PROJECT_ID}`,
     image: `https://${r}.images.rax.mock.test/v2`,
+    loadBalancers: `https://${r}.loadbalancers.rax.mock.test/v1.0/${MOCK_PROJECT_ID}`,
     /** Cloud DNS is not regionalised: one endpoint for every region. */
     dns: `https://dns.rax.mock.test/v1.0/${MOCK_PROJECT_ID}`,
   };
@@ -50,6 +52,7 @@ export const rackspaceIdentity = http.post(`${MOCK_V2_AUTH_URL}/tokens`, async (
         regional('network', 'cloudNetworks', (r) => raxEndpoints(r).network),
         regional('volume', 'cloudBlockStorage', (r) => raxEndpoints(r).blockStorage),
         regional('image', 'cloudImages', (r) => raxEndpoints(r).image),
+        regional('rax:load-balancer', 'cloudLoadBalancers', (r) => raxEndpoints(r).loadBalancers),
         {
           type: 'rax:dns',
           name: 'cloudDNS',
