@@ -1,4 +1,4 @@
-import { CloudError, type PagedIterable, type RequestOptions } from '@cloud/core';
+import { CloudError, type MicroversionRequestOptions, type PagedIterable } from '@cloud/core';
 import { arrayOf, invalidResponse, object, optional, parseResponse, singlePage } from '@cloud/core/service';
 import type { ComputeClient } from '../client.js';
 import {
@@ -31,7 +31,10 @@ const versionIdOf = (endpoint: string): string | undefined => {
   return m && !m.includes('.') ? `${m}.0` : m;
 };
 
-async function fetchVersions(client: ComputeClient, options?: RequestOptions): Promise<ComputeApiVersion[]> {
+async function fetchVersions(
+  client: ComputeClient,
+  options?: MicroversionRequestOptions,
+): Promise<ComputeApiVersion[]> {
   const root = computeRootUrl(await client.endpoint(options?.signal));
   const res = await client.request('GET', root, {
     ...options,
@@ -54,7 +57,7 @@ async function fetchVersions(client: ComputeClient, options?: RequestOptions): P
  */
 export function listComputeApiVersions(
   client: ComputeClient,
-  options?: RequestOptions,
+  options?: MicroversionRequestOptions,
 ): PagedIterable<ComputeApiVersion> {
   return singlePage(() => fetchVersions(client, options));
 }
@@ -70,7 +73,7 @@ export function listComputeApiVersions(
  */
 export async function getComputeApiVersion(
   client: ComputeClient,
-  options?: RequestOptions,
+  options?: MicroversionRequestOptions,
 ): Promise<ComputeApiVersion> {
   const versions = await fetchVersions(client, options);
   const id = versionIdOf(await client.endpoint(options?.signal));
