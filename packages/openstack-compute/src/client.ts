@@ -19,6 +19,16 @@ export const COMPUTE_MICROVERSIONS: MicroversionSpec = {
   legacyHeader: 'x-openstack-nova-api-version',
 };
 
+/** The client each compute client sends through, without microversion headers. @internal */
+const unversioned = new WeakMap<ComputeClient, ServiceClient>();
+
+/**
+ * The client `client` sends through, without microversion headers or negotiation: the version
+ * document is read with it. A client not made by {@link createComputeClient} is returned as is.
+ * @internal
+ */
+export const unversionedClient = (client: ComputeClient): ServiceClient => unversioned.get(client) ?? client;
+
 /**
  * Options of {@link createComputeClient}.
  * @example createComputeClient(session, { region: 'IAD', serviceName: 'cloudServersOpenStack' });
@@ -101,6 +111,7 @@ export function createComputeClient(session: Session, options: ComputeClientOpti
     request: async (method, path, req) => base.request(method, path, await withVersion(req)),
     stream: async (method, path, req) => base.stream(method, path, await withVersion(req)),
   };
+  unversioned.set(client, base);
   Object.defineProperty(client, inspect.custom, {
     value: () =>
       `ComputeClient { ${[

@@ -226,4 +226,18 @@ describe('microversions through core', () => {
     expect(err).toBeInstanceOf(MicroversionNotSupportedError);
     expect((err as MicroversionNotSupportedError).service).toBe('compute');
   });
+
+  it('reads the version document without negotiating, even where negotiation would fail', async () => {
+    cloud.use(http.get('https://servers.example.test/', () => HttpResponse.json(VERSIONS)));
+    const compute = createComputeClient(cloud.session(), {
+      endpoint: 'https://servers.example.test/v2/123456',
+      microversion: '2.60',
+      negotiate: true,
+    });
+    const v = await getComputeApiVersion(compute, { microversion: '2.70' });
+    expect(v.id).toBe('v2.0');
+    const r = onlyRequest(cloud);
+    expect(r.headers.has('openstack-api-version')).toBe(false);
+    expect(r.headers.has('x-openstack-nova-api-version')).toBe(false);
+  });
 });
