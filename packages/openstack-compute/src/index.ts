@@ -2,7 +2,12 @@ export {
   type AvailabilityZone,
   listAvailabilityZones,
 } from './availability-zones/availability-zones.js';
-export { type ComputeClient, type ComputeClientOptions, createComputeClient } from './client.js';
+export {
+  COMPUTE_MICROVERSIONS,
+  type ComputeClient,
+  type ComputeClientOptions,
+  createComputeClient,
+} from './client.js';
 export {
   getFlavor,
   getFlavorExtraSpecs,

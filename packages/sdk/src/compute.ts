@@ -18,6 +18,7 @@ export {
   bootFromImageToVolume,
   bootFromSnapshotToVolume,
   bootFromVolume,
+  COMPUTE_MICROVERSIONS,
   type ComputeAbsoluteLimits,
   type ComputeApiVersion,
   type ComputeClient,

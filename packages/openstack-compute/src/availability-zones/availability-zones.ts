@@ -1,4 +1,4 @@
-import type { PagedIterable, RequestOptions } from '@cloud/core';
+import type { MicroversionRequestOptions, PagedIterable } from '@cloud/core';
 import {
   arrayOf,
   boolean,
@@ -40,7 +40,7 @@ interface AvailabilityZoneWire {
 export function listAvailabilityZones(
   client: ComputeClient,
   params: { detail?: boolean | undefined } = {},
-  options?: RequestOptions,
+  options?: MicroversionRequestOptions,
 ): PagedIterable<AvailabilityZone> {
   return singlePage(async () => {
     const path = params.detail ? 'os-availability-zone/detail' : 'os-availability-zone';

@@ -1,4 +1,4 @@
-import type { PagedIterable, RequestOptions } from '@cloud/core';
+import type { MicroversionRequestOptions, PagedIterable } from '@cloud/core';
 import {
   paginateByLinks,
   recordOf,
@@ -61,7 +61,7 @@ function flavorQuery(p: ListFlavorsParams) {
 export function listFlavors(
   client: ComputeClient,
   params: ListFlavorsParams = {},
-  options?: RequestOptions,
+  options?: MicroversionRequestOptions,
 ): PagedIterable<FlavorSummary> {
   return paginateByLinks<FlavorSummaryWire, FlavorSummary>({
     client,
@@ -87,7 +87,7 @@ export function listFlavors(
 export function listFlavorsDetail(
   client: ComputeClient,
   params: ListFlavorsParams = {},
-  options?: RequestOptions,
+  options?: MicroversionRequestOptions,
 ): PagedIterable<Flavor> {
   return paginateByLinks<FlavorWire, Flavor>({
     client,
@@ -115,7 +115,7 @@ export function listFlavorsDetail(
 export async function getFlavor(
   client: ComputeClient,
   id: string,
-  options?: RequestOptions,
+  options?: MicroversionRequestOptions,
 ): Promise<Flavor> {
   requireString(id, 'flavorId');
   const res = await client.request('GET', flavorPath(id), {
@@ -135,7 +135,7 @@ export async function getFlavor(
 export async function getFlavorExtraSpecs(
   client: ComputeClient,
   id: string,
-  options?: RequestOptions,
+  options?: MicroversionRequestOptions,
 ): Promise<Record<string, string>> {
   requireString(id, 'flavorId');
   const res = await client.request('GET', flavorExtraSpecsPath(id), {

@@ -1,7 +1,14 @@
-import type { PagedIterable, RequestOptions } from '@cloud/core';
-import { arrayOf, omitUndefined, requireString, singlePage, unwrap } from '@cloud/core/service';
+import type { MicroversionRequestOptions, PagedIterable } from '@cloud/core';
+import {
+  arrayOf,
+  type MicroversionGate,
+  omitUndefined,
+  requireString,
+  singlePage,
+  unwrap,
+} from '@cloud/core/service';
 import type { ComputeClient } from '../client.js';
-import { rejectFromMicroversion } from '../internal/microversion.js';
+import { checkComputeGates } from '../internal/microversion.js';
 import { serverAction } from '../servers/actions.js';
 import { FLOATING_IP, type FloatingIp, parseFloatingIp } from './types.js';
 import { floatingIpPath, floatingIpsPath } from './urls.js';
@@ -9,12 +16,24 @@ import { floatingIpPath, floatingIpsPath } from './urls.js';
 const NEUTRON = 'use the networking service (Neutron) floating IP API instead';
 
 /** `os-floating-ips` is a proxy to the networking service, removed at 2.36. */
-const requireProxy = (client: ComputeClient) =>
-  rejectFromMicroversion(client, '2.36', 'os-floating-ips', NEUTRON);
+const PROXY_GATES: MicroversionGate[] = [
+  { field: 'os-floating-ips', until: '2.36', advice: NEUTRON, operation: true },
+];
+const requireProxy = (client: ComputeClient, options: MicroversionRequestOptions | undefined) =>
+  checkComputeGates(client, PROXY_GATES, undefined, options);
 
 /** `addFloatingIp`/`removeFloatingIp` server actions were removed at 2.44. */
-const requireAction = (client: ComputeClient, action: string) =>
-  rejectFromMicroversion(client, '2.44', action, NEUTRON);
+const requireAction = (
+  client: ComputeClient,
+  action: string,
+  options: MicroversionRequestOptions | undefined,
+) =>
+  checkComputeGates(
+    client,
+    [{ field: action, until: '2.44', advice: NEUTRON, operation: true }],
+    undefined,
+    options,
+  );
 
 /**
  * Lists the project's floating IPs (`os-floating-ips`).
@@ -25,8 +44,11 @@ const requireAction = (client: ComputeClient, action: string) =>
  * for await (const fip of listFloatingIps(compute)) console.log(fip.ip, fip.instanceId ?? 'free');
  * ```
  */
-export function listFloatingIps(client: ComputeClient, options?: RequestOptions): PagedIterable<FloatingIp> {
-  requireProxy(client);
+export function listFloatingIps(
+  client: ComputeClient,
+  options?: MicroversionRequestOptions,
+): PagedIterable<FloatingIp> {
+  requireProxy(client, options);
   return singlePage(async () => {
     const res = await client.request('GET', floatingIpsPath(), options);
     return unwrap(res, 'floating_ips', arrayOf(FLOATING_IP)).map(parseFloatingIp);
@@ -45,9 +67,9 @@ export function listFloatingIps(client: ComputeClient, options?: RequestOptions)
 export async function getFloatingIp(
   client: ComputeClient,
   id: string,
-  options?: RequestOptions,
+  options?: MicroversionRequestOptions,
 ): Promise<FloatingIp> {
-  requireProxy(client);
+  requireProxy(client, options);
   requireString(String(id ?? ''), 'floatingIpId');
   const res = await client.request('GET', floatingIpPath(String(id)), {
     ...options,
@@ -69,9 +91,9 @@ export async function getFloatingIp(
 export async function allocateFloatingIp(
   client: ComputeClient,
   params: { pool?: string | undefined } = {},
-  options?: RequestOptions,
+  options?: MicroversionRequestOptions,
 ): Promise<FloatingIp> {
-  requireProxy(client);
+  requireProxy(client, options);
   if (params.pool !== undefined) requireString(params.pool, 'pool');
   const res = await client.request('POST', floatingIpsPath(), {
     ...options,
@@ -92,9 +114,9 @@ export async function allocateFloatingIp(
 export async function releaseFloatingIp(
   client: ComputeClient,
   id: string,
-  options?: RequestOptions,
+  options?: MicroversionRequestOptions,
 ): Promise<void> {
-  requireProxy(client);
+  requireProxy(client, options);
   requireString(String(id ?? ''), 'floatingIpId');
   await client.request('DELETE', floatingIpPath(String(id)), {
     ...options,
@@ -127,9 +149,9 @@ export async function associateFloatingIp(
   client: ComputeClient,
   serverId: string,
   params: AssociateFloatingIpParams,
-  options?: RequestOptions,
+  options?: MicroversionRequestOptions,
 ): Promise<void> {
-  requireAction(client, 'addFloatingIp');
+  requireAction(client, 'addFloatingIp', options);
   requireString(params?.address, 'address');
   await serverAction(
     client,
@@ -152,9 +174,9 @@ export async function disassociateFloatingIp(
   client: ComputeClient,
   serverId: string,
   address: string,
-  options?: RequestOptions,
+  options?: MicroversionRequestOptions,
 ): Promise<void> {
-  requireAction(client, 'removeFloatingIp');
+  requireAction(client, 'removeFloatingIp', options);
   requireString(address, 'address');
   await serverAction(client, serverId, { removeFloatingIp: { address } }, options);
 }

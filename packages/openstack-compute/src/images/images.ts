@@ -1,7 +1,13 @@
-import type { PagedIterable, RequestOptions } from '@cloud/core';
-import { paginateByLinks, requireOneOf, requireUuid, unwrap } from '@cloud/core/service';
+import type { MicroversionRequestOptions, PagedIterable } from '@cloud/core';
+import {
+  type MicroversionGate,
+  paginateByLinks,
+  requireOneOf,
+  requireUuid,
+  unwrap,
+} from '@cloud/core/service';
 import type { ComputeClient } from '../client.js';
-import { rejectFromMicroversion } from '../internal/microversion.js';
+import { checkComputeGates } from '../internal/microversion.js';
 import {
   IMAGE,
   IMAGE_SUMMARY,
@@ -18,14 +24,18 @@ import { imagePath, imagesDetailPath, imagesPath } from './urls.js';
  * The compute image API is a proxy to the image service, removed at microversion 2.36.
  * @internal
  */
-export function requireImageProxy(client: ComputeClient): void {
-  rejectFromMicroversion(
-    client,
-    '2.36',
-    'the compute image API',
-    'use the image service (Glance) or a compute client with microversion 2.35 or lower',
-  );
+export function requireImageProxy(client: ComputeClient, options?: MicroversionRequestOptions): void {
+  checkComputeGates(client, IMAGE_PROXY_GATES, undefined, options);
 }
+
+const IMAGE_PROXY_GATES: MicroversionGate[] = [
+  {
+    field: 'the compute image API',
+    until: '2.36',
+    advice: 'use the image service (Glance) or a compute client with microversion 2.35 or lower',
+    operation: true,
+  },
+];
 
 /**
  * Filters and paging of {@link listImages} and {@link listImagesDetail}.
@@ -46,8 +56,8 @@ export interface ListImagesParams {
   marker?: string | undefined;
 }
 
-function imageQuery(client: ComputeClient, p: ListImagesParams) {
-  requireImageProxy(client);
+function imageQuery(client: ComputeClient, p: ListImagesParams, options?: MicroversionRequestOptions) {
+  requireImageProxy(client, options);
   if (p.type !== undefined) requireOneOf(p.type, ['snapshot', 'base'] as const, 'type');
   return {
     name: p.name,
@@ -73,14 +83,14 @@ function imageQuery(client: ComputeClient, p: ListImagesParams) {
 export function listImages(
   client: ComputeClient,
   params: ListImagesParams = {},
-  options?: RequestOptions,
+  options?: MicroversionRequestOptions,
 ): PagedIterable<ImageSummary> {
   return paginateByLinks<ImageSummaryWire, ImageSummary>({
     client,
     path: imagesPath(),
     key: 'images',
     linksKey: 'images_links',
-    query: imageQuery(client, params),
+    query: imageQuery(client, params, options),
     limit: params.limit,
     marker: params.marker,
     map: parseImageSummary,
@@ -101,14 +111,14 @@ export function listImages(
 export function listImagesDetail(
   client: ComputeClient,
   params: ListImagesParams = {},
-  options?: RequestOptions,
+  options?: MicroversionRequestOptions,
 ): PagedIterable<Image> {
   return paginateByLinks<ImageWire, Image>({
     client,
     path: imagesDetailPath(),
     key: 'images',
     linksKey: 'images_links',
-    query: imageQuery(client, params),
+    query: imageQuery(client, params, options),
     limit: params.limit,
     marker: params.marker,
     map: parseImage,
@@ -128,8 +138,12 @@ export function listImagesDetail(
  * if (img.status === 'ACTIVE') console.log('ready', img.minDisk);
  * ```
  */
-export async function getImage(client: ComputeClient, id: string, options?: RequestOptions): Promise<Image> {
-  requireImageProxy(client);
+export async function getImage(
+  client: ComputeClient,
+  id: string,
+  options?: MicroversionRequestOptions,
+): Promise<Image> {
+  requireImageProxy(client, options);
   requireUuid(id, 'imageId');
   const res = await client.request('GET', imagePath(id), {
     ...options,
@@ -150,9 +164,9 @@ export async function getImage(client: ComputeClient, id: string, options?: Requ
 export async function deleteImage(
   client: ComputeClient,
   id: string,
-  options?: RequestOptions,
+  options?: MicroversionRequestOptions,
 ): Promise<void> {
-  requireImageProxy(client);
+  requireImageProxy(client, options);
   requireUuid(id, 'imageId');
   await client.request('DELETE', imagePath(id), { ...options, resource: `image "${id}"` });
 }

@@ -1,4 +1,4 @@
-import type { RequestOptions } from '@cloud/core';
+import type { MicroversionRequestOptions } from '@cloud/core';
 import { requireUuid } from '@cloud/core/service';
 import type { ComputeClient } from '../client.js';
 import {
@@ -14,8 +14,12 @@ import type { ComputeMetadata } from '../types.js';
 import { requireImageProxy } from './images.js';
 import { imagePath } from './urls.js';
 
-const target = (client: ComputeClient, id: string): MetadataTarget => {
-  requireImageProxy(client);
+const target = (
+  client: ComputeClient,
+  id: string,
+  options: MicroversionRequestOptions | undefined,
+): MetadataTarget => {
+  requireImageProxy(client, options);
   requireUuid(id, 'imageId');
   return { path: imagePath(id), resource: `image "${id}"` };
 };
@@ -32,9 +36,9 @@ const target = (client: ComputeClient, id: string): MetadataTarget => {
 export async function getImageMetadata(
   client: ComputeClient,
   id: string,
-  options?: RequestOptions,
+  options?: MicroversionRequestOptions,
 ): Promise<ComputeMetadata> {
-  return readMetadata(client, target(client, id), options);
+  return readMetadata(client, target(client, id, options), options);
 }
 
 /**
@@ -52,9 +56,9 @@ export async function setImageMetadata(
   client: ComputeClient,
   id: string,
   metadata: ComputeMetadata,
-  options?: RequestOptions,
+  options?: MicroversionRequestOptions,
 ): Promise<ComputeMetadata> {
-  return writeMetadata(client, target(client, id), { metadata, method: 'POST' }, options);
+  return writeMetadata(client, target(client, id, options), { metadata, method: 'POST' }, options);
 }
 
 /**
@@ -71,9 +75,9 @@ export async function replaceImageMetadata(
   client: ComputeClient,
   id: string,
   metadata: ComputeMetadata,
-  options?: RequestOptions,
+  options?: MicroversionRequestOptions,
 ): Promise<ComputeMetadata> {
-  return writeMetadata(client, target(client, id), { metadata, method: 'PUT' }, options);
+  return writeMetadata(client, target(client, id, options), { metadata, method: 'PUT' }, options);
 }
 
 /**
@@ -92,9 +96,9 @@ export async function deleteImageMetadata(
   client: ComputeClient,
   id: string,
   keys: readonly string[],
-  options?: RequestOptions,
+  options?: MicroversionRequestOptions,
 ): Promise<void> {
-  return removeMetadataKeys(client, target(client, id), keys, options);
+  return removeMetadataKeys(client, target(client, id, options), keys, options);
 }
 
 /**
@@ -110,9 +114,9 @@ export async function getImageMetadataItem(
   client: ComputeClient,
   id: string,
   key: string,
-  options?: RequestOptions,
+  options?: MicroversionRequestOptions,
 ): Promise<string> {
-  return readMetadataItem(client, target(client, id), key, options);
+  return readMetadataItem(client, target(client, id, options), key, options);
 }
 
 /**
@@ -129,9 +133,9 @@ export async function setImageMetadataItem(
   id: string,
   key: string,
   value: string,
-  options?: RequestOptions,
+  options?: MicroversionRequestOptions,
 ): Promise<void> {
-  return writeMetadataItem(client, target(client, id), { key, value }, options);
+  return writeMetadataItem(client, target(client, id, options), { key, value }, options);
 }
 
 /**
@@ -147,7 +151,7 @@ export async function deleteImageMetadataItem(
   client: ComputeClient,
   id: string,
   key: string,
-  options?: RequestOptions,
+  options?: MicroversionRequestOptions,
 ): Promise<void> {
-  return removeMetadataItem(client, target(client, id), key, options);
+  return removeMetadataItem(client, target(client, id, options), key, options);
 }

@@ -1,4 +1,4 @@
-import { type RequestOptions, ValidationError } from '@cloud/core';
+import { type MicroversionRequestOptions, ValidationError } from '@cloud/core';
 import { encodeSegment, object, recordOf, requireString, string, unwrap } from '@cloud/core/service';
 import type { ComputeClient } from '../client.js';
 import type { ComputeMetadata } from '../types.js';
@@ -34,7 +34,7 @@ export interface MetadataTarget {
 export async function readMetadata(
   client: ComputeClient,
   t: MetadataTarget,
-  options?: RequestOptions,
+  options?: MicroversionRequestOptions,
 ): Promise<ComputeMetadata> {
   const res = await client.request('GET', `${t.path}/metadata`, { ...options, resource: t.resource });
   return unwrap(res, 'metadata', METADATA);
@@ -52,7 +52,7 @@ export async function writeMetadata(
   client: ComputeClient,
   t: MetadataTarget,
   { metadata, method }: MetadataWrite,
-  options?: RequestOptions,
+  options?: MicroversionRequestOptions,
 ): Promise<ComputeMetadata> {
   validateMetadata(metadata);
   const res = await client.request(method, `${t.path}/metadata`, {
@@ -73,7 +73,7 @@ export async function removeMetadataKeys(
   client: ComputeClient,
   t: MetadataTarget,
   keys: readonly string[],
-  options?: RequestOptions,
+  options?: MicroversionRequestOptions,
 ): Promise<void> {
   if (!Array.isArray(keys)) throw new ValidationError('keys must be an array of strings', 'keys');
   for (const [i, k] of keys.entries()) requireString(k, `keys[${i}]`);
@@ -94,7 +94,7 @@ export async function readMetadataItem(
   client: ComputeClient,
   t: MetadataTarget,
   key: string,
-  options?: RequestOptions,
+  options?: MicroversionRequestOptions,
 ): Promise<string> {
   requireString(key, 'key');
   const res = await client.request('GET', `${t.path}/metadata/${encodeSegment(key)}`, {
@@ -110,7 +110,7 @@ export async function writeMetadataItem(
   client: ComputeClient,
   t: MetadataTarget,
   { key, value }: { key: string; value: string },
-  options?: RequestOptions,
+  options?: MicroversionRequestOptions,
 ): Promise<void> {
   requireString(key, 'key');
   if (typeof value !== 'string') throw new ValidationError('value must be a string', 'value');
@@ -127,7 +127,7 @@ export async function removeMetadataItem(
   client: ComputeClient,
   t: MetadataTarget,
   key: string,
-  options?: RequestOptions,
+  options?: MicroversionRequestOptions,
 ): Promise<void> {
   requireString(key, 'key');
   await client.request('DELETE', `${t.path}/metadata/${encodeSegment(key)}`, {

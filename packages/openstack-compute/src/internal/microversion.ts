@@ -1,47 +1,53 @@
-import { ValidationError } from '@cloud/core';
-import type { ComputeClient } from '../client.js';
+import type { MicroversionRequestOptions } from '@cloud/core';
+import {
+  checkMicroversionGates,
+  LATEST_MICROVERSION,
+  type MicroversionGate,
+  parseMicroversion,
+} from '@cloud/core/service';
+import { COMPUTE_MICROVERSIONS, type ComputeClient } from '../client.js';
 
-/** A microversion such as `2.79`. @internal */
-export const MICROVERSION = /^(\d+)\.(\d+)$/;
-
-/** Parses `"2.37"` into comparable numbers. `latest` is above everything. @internal */
-function parseMicroversion(v: string): [number, number] {
-  if (v === 'latest') return [Number.POSITIVE_INFINITY, 0];
-  const m = MICROVERSION.exec(v);
-  return m ? [Number(m[1]), Number(m[2])] : [2, 1];
+/**
+ * Checks microversion gates (declared as data, see core's `MicroversionGate`) before any request,
+ * against the version the call will use: `options.microversion`, else the client's option, else
+ * the negotiated version. While a first negotiation is pending, `since` gates are checked against
+ * the version asked for (a negotiated version is never newer) and `until` gates are left to the
+ * server.
+ * @internal
+ */
+export function checkComputeGates(
+  client: ComputeClient,
+  gates: readonly MicroversionGate[],
+  params?: object,
+  options?: MicroversionRequestOptions,
+): void {
+  const mv = client.microversions;
+  if (options?.microversion !== undefined) {
+    parseMicroversion(options.microversion, 'options.microversion');
+    checkMicroversionGates(COMPUTE_MICROVERSIONS, options.microversion, gates, params);
+  } else if (mv.negotiate && mv.current === undefined) {
+    const since = gates.filter((g) => g.until === undefined);
+    checkMicroversionGates(COMPUTE_MICROVERSIONS, mv.requested ?? LATEST_MICROVERSION, since, params);
+  } else {
+    checkMicroversionGates(COMPUTE_MICROVERSIONS, mv.current, gates, params);
+  }
 }
 
 /**
- * True when the client's microversion is at least `version` (no microversion means 2.1).
+ * {@link checkComputeGates} bound to one call, for the helpers that build a request body. `at`
+ * names where `params` sit in the call's params (`blockDeviceMappings[0]`), so errors name
+ * `blockDeviceMappings[0].tag`.
  * @internal
  */
-export function microversionAtLeast(client: ComputeClient, version: string): boolean {
-  const [aMajor, aMinor] = parseMicroversion(client.microversion ?? '2.1');
-  const [bMajor, bMinor] = parseMicroversion(version);
-  return aMajor > bMajor || (aMajor === bMajor && aMinor >= bMinor);
-}
+export type GateCheck = (gates: readonly MicroversionGate[], params?: object, at?: string) => void;
 
-/** Throws ValidationError when a field needs a newer microversion than the client's. @internal */
-export function requireMicroversion(client: ComputeClient, version: string, field: string): void {
-  if (!microversionAtLeast(client, version)) {
-    throw new ValidationError(
-      `${field} requires compute microversion ${version} or later; the client uses ${client.microversion ?? '2.1 (none set)'}`,
-      field,
-    );
-  }
-}
-
-/** Throws ValidationError when an API was removed at `version` and the client is at or past it. @internal */
-export function rejectFromMicroversion(
-  client: ComputeClient,
-  version: string,
-  field: string,
-  advice: string,
-): void {
-  if (microversionAtLeast(client, version)) {
-    throw new ValidationError(
-      `${field} is not available at compute microversion ${version} or later (the client uses ${client.microversion}); ${advice}`,
-      field,
-    );
-  }
-}
+/** Binds {@link checkComputeGates} to a client and a call's options. @internal */
+export const gateCheck =
+  (client: ComputeClient, options?: MicroversionRequestOptions): GateCheck =>
+  (gates, params, at) => {
+    if (at === undefined) return checkComputeGates(client, gates, params, options);
+    const values = (params ?? {}) as Record<string, unknown>;
+    const nested = gates.map((g) => ({ ...g, field: `${at}.${g.field}` }));
+    const nestedValues = Object.fromEntries(gates.map((g) => [`${at}.${g.field}`, values[g.field]]));
+    checkComputeGates(client, nested, nestedValues, options);
+  };

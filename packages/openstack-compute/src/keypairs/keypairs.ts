@@ -1,6 +1,7 @@
-import { type PagedIterable, type RequestOptions, ValidationError } from '@cloud/core';
+import { type MicroversionRequestOptions, type PagedIterable, ValidationError } from '@cloud/core';
 import {
   invalidResponse,
+  type MicroversionGate,
   object,
   omitUndefined,
   paginateByLinks,
@@ -11,7 +12,7 @@ import {
   unwrap,
 } from '@cloud/core/service';
 import type { ComputeClient } from '../client.js';
-import { rejectFromMicroversion, requireMicroversion } from '../internal/microversion.js';
+import { checkComputeGates } from '../internal/microversion.js';
 import { type CreatedKeypair, KEYPAIR, type Keypair, type KeypairWire, parseKeypair } from './types.js';
 import { keypairPath, keypairsPath } from './urls.js';
 
@@ -49,14 +50,33 @@ export interface ImportKeypairParams extends CreateKeypairParams {
   publicKey: string;
 }
 
-function keypairBody(client: ComputeClient, p: CreateKeypairParams, publicKey?: string) {
+/** `userId` (administrators acting for another user) exists from 2.10 on every key pair call. */
+const USER_GATES: MicroversionGate[] = [{ field: 'userId', since: '2.10' }];
+const CREATE_GATES: MicroversionGate[] = [{ field: 'type', since: '2.2' }, ...USER_GATES];
+const GENERATE_GATES: MicroversionGate[] = [
+  {
+    field: 'generating a key pair',
+    until: '2.92',
+    advice: 'import a public key with importKeypair',
+    operation: true,
+  },
+];
+const LIST_GATES: MicroversionGate[] = [
+  ...USER_GATES,
+  { field: 'limit', since: '2.35' },
+  { field: 'marker', since: '2.35' },
+];
+
+function keypairBody(
+  client: ComputeClient,
+  p: CreateKeypairParams,
+  options: MicroversionRequestOptions | undefined,
+  publicKey?: string,
+) {
   requireNonBlank(p?.name, 'name');
   if (p.name.length > 255) throw new ValidationError('name must be at most 255 characters', 'name');
-  if (p.type !== undefined) {
-    requireOneOf(p.type, ['ssh', 'x509'] as const, 'type');
-    requireMicroversion(client, '2.2', 'type');
-  }
-  if (p.userId !== undefined) requireMicroversion(client, '2.10', 'userId');
+  if (p.type !== undefined) requireOneOf(p.type, ['ssh', 'x509'] as const, 'type');
+  checkComputeGates(client, CREATE_GATES, p, options);
   return { keypair: omitUndefined({ name: p.name, type: p.type, user_id: p.userId, public_key: publicKey }) };
 }
 
@@ -73,10 +93,10 @@ function keypairBody(client: ComputeClient, p: CreateKeypairParams, publicKey?: 
 export async function createKeypair(
   client: ComputeClient,
   params: CreateKeypairParams,
-  options?: RequestOptions,
+  options?: MicroversionRequestOptions,
 ): Promise<CreatedKeypair> {
-  rejectFromMicroversion(client, '2.92', 'generating a key pair', 'import a public key with importKeypair');
-  const json = keypairBody(client, params);
+  checkComputeGates(client, GENERATE_GATES, params, options);
+  const json = keypairBody(client, params, options);
   const res = await client.request('POST', keypairsPath(), { ...options, json });
   unwrap(withoutPrivateKey(res), 'keypair', KEYPAIR);
   const w = (res.body as { keypair: KeypairWire }).keypair;
@@ -96,10 +116,10 @@ export async function createKeypair(
 export async function importKeypair(
   client: ComputeClient,
   params: ImportKeypairParams,
-  options?: RequestOptions,
+  options?: MicroversionRequestOptions,
 ): Promise<Keypair> {
   const publicKey = requireNonBlank(params?.publicKey, 'publicKey').trim();
-  const json = keypairBody(client, params, publicKey);
+  const json = keypairBody(client, params, options, publicKey);
   const res = await client.request('POST', keypairsPath(), { ...options, json });
   return parseKeypair(unwrap(res, 'keypair', KEYPAIR));
 }
@@ -127,11 +147,9 @@ export interface ListKeypairsParams {
 export function listKeypairs(
   client: ComputeClient,
   params: ListKeypairsParams = {},
-  options?: RequestOptions,
+  options?: MicroversionRequestOptions,
 ): PagedIterable<Keypair> {
-  if (params.userId !== undefined) requireMicroversion(client, '2.10', 'userId');
-  if (params.limit !== undefined) requireMicroversion(client, '2.35', 'limit');
-  if (params.marker !== undefined) requireMicroversion(client, '2.35', 'marker');
+  checkComputeGates(client, LIST_GATES, params, options);
   return paginateByLinks<{ keypair: KeypairWire }, Keypair>({
     shape: KEYPAIR_ROW,
     client,
@@ -167,10 +185,10 @@ export async function getKeypair(
   client: ComputeClient,
   name: string,
   params: KeypairOwnerParams = {},
-  options?: RequestOptions,
+  options?: MicroversionRequestOptions,
 ): Promise<Keypair> {
   requireString(name, 'name');
-  if (params.userId !== undefined) requireMicroversion(client, '2.10', 'userId');
+  checkComputeGates(client, USER_GATES, params, options);
   const res = await client.request('GET', keypairPath(name), {
     ...options,
     searchParams: { user_id: params.userId },
@@ -190,10 +208,10 @@ export async function deleteKeypair(
   client: ComputeClient,
   name: string,
   params: KeypairOwnerParams = {},
-  options?: RequestOptions,
+  options?: MicroversionRequestOptions,
 ): Promise<void> {
   requireString(name, 'name');
-  if (params.userId !== undefined) requireMicroversion(client, '2.10', 'userId');
+  checkComputeGates(client, USER_GATES, params, options);
   await client.request('DELETE', keypairPath(name), {
     ...options,
     searchParams: { user_id: params.userId },

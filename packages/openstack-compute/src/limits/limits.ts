@@ -1,4 +1,4 @@
-import type { RequestOptions } from '@cloud/core';
+import type { MicroversionRequestOptions } from '@cloud/core';
 import { requireString, unwrap } from '@cloud/core/service';
 import type { ComputeClient } from '../client.js';
 import { COMPUTE_LIMITS, type ComputeLimits, parseComputeLimits } from './types.js';
@@ -15,7 +15,7 @@ import { limitsPath } from './urls.js';
 export async function getComputeLimits(
   client: ComputeClient,
   params: { /** Administrators: another project's limits. */ tenantId?: string | undefined } = {},
-  options?: RequestOptions,
+  options?: MicroversionRequestOptions,
 ): Promise<ComputeLimits> {
   if (params.tenantId !== undefined) requireString(params.tenantId, 'tenantId');
   const res = await client.request('GET', limitsPath(), {

@@ -1,5 +1,6 @@
-import { type PagedIterable, type RequestOptions, ValidationError } from '@cloud/core';
+import { type MicroversionRequestOptions, type PagedIterable, ValidationError } from '@cloud/core';
 import {
+  type MicroversionGate,
   omitUndefined,
   requireInteger,
   requireNonBlank,
@@ -10,7 +11,7 @@ import {
 } from '@cloud/core/service';
 import type { ComputeClient } from '../client.js';
 import { requireServerId } from '../internal/common.js';
-import { rejectFromMicroversion } from '../internal/microversion.js';
+import { checkComputeGates } from '../internal/microversion.js';
 import { serverAction } from '../servers/actions.js';
 import { serverSecurityGroupsPath } from '../servers/urls.js';
 import {
@@ -30,13 +31,21 @@ import {
 } from './urls.js';
 
 /** `os-security-groups` and `os-security-group-rules` are proxies removed at 2.36. */
-const requireProxy = (client: ComputeClient, api: string) =>
-  rejectFromMicroversion(
-    client,
-    '2.36',
-    api,
-    'use the networking service (Neutron) security group API instead',
-  );
+const proxyGates = (api: string): MicroversionGate[] => [
+  {
+    field: api,
+    until: '2.36',
+    advice: 'use the networking service (Neutron) security group API instead',
+    operation: true,
+  },
+];
+const GROUP_GATES = proxyGates('os-security-groups');
+const RULE_GATES = proxyGates('os-security-group-rules');
+const requireProxy = (
+  client: ComputeClient,
+  gates: MicroversionGate[],
+  options?: MicroversionRequestOptions,
+) => checkComputeGates(client, gates, undefined, options);
 
 const idOf = (id: unknown, field: string): string => {
   if (typeof id === 'number' && Number.isInteger(id)) return String(id);
@@ -55,9 +64,9 @@ const idOf = (id: unknown, field: string): string => {
 export function listSecurityGroups(
   client: ComputeClient,
   params: { /** Administrators: every project's groups. */ allTenants?: boolean | undefined } = {},
-  options?: RequestOptions,
+  options?: MicroversionRequestOptions,
 ): PagedIterable<SecurityGroup> {
-  requireProxy(client, 'os-security-groups');
+  requireProxy(client, GROUP_GATES, options);
   return singlePage(async () => {
     const res = await client.request('GET', securityGroupsPath(), {
       ...options,
@@ -79,9 +88,9 @@ export function listSecurityGroups(
 export async function getSecurityGroup(
   client: ComputeClient,
   id: string,
-  options?: RequestOptions,
+  options?: MicroversionRequestOptions,
 ): Promise<SecurityGroup> {
-  requireProxy(client, 'os-security-groups');
+  requireProxy(client, GROUP_GATES, options);
   const gid = idOf(id, 'securityGroupId');
   const res = await client.request('GET', securityGroupPath(gid), {
     ...options,
@@ -102,9 +111,9 @@ export async function getSecurityGroup(
 export async function createSecurityGroup(
   client: ComputeClient,
   params: { name: string; description?: string | undefined },
-  options?: RequestOptions,
+  options?: MicroversionRequestOptions,
 ): Promise<SecurityGroup> {
-  requireProxy(client, 'os-security-groups');
+  requireProxy(client, GROUP_GATES, options);
   requireNonBlank(params?.name, 'name');
   const res = await client.request('POST', securityGroupsPath(), {
     ...options,
@@ -125,9 +134,9 @@ export async function createSecurityGroup(
 export async function deleteSecurityGroup(
   client: ComputeClient,
   id: string,
-  options?: RequestOptions,
+  options?: MicroversionRequestOptions,
 ): Promise<void> {
-  requireProxy(client, 'os-security-groups');
+  requireProxy(client, GROUP_GATES, options);
   const gid = idOf(id, 'securityGroupId');
   await client.request('DELETE', securityGroupPath(gid), { ...options, resource: `security group "${gid}"` });
 }
@@ -162,9 +171,9 @@ export interface CreateSecurityGroupRuleParams {
 export async function createSecurityGroupRule(
   client: ComputeClient,
   params: CreateSecurityGroupRuleParams,
-  options?: RequestOptions,
+  options?: MicroversionRequestOptions,
 ): Promise<SecurityGroupRule> {
-  requireProxy(client, 'os-security-group-rules');
+  requireProxy(client, RULE_GATES, options);
   const parent = idOf(params?.parentGroupId, 'parentGroupId');
   requireOneOf(params.ipProtocol, ['tcp', 'udp', 'icmp'] as const, 'ipProtocol');
   const min = params.ipProtocol === 'icmp' ? -1 : 1;
@@ -205,9 +214,9 @@ export async function createSecurityGroupRule(
 export async function deleteSecurityGroupRule(
   client: ComputeClient,
   id: string,
-  options?: RequestOptions,
+  options?: MicroversionRequestOptions,
 ): Promise<void> {
-  requireProxy(client, 'os-security-group-rules');
+  requireProxy(client, RULE_GATES, options);
   const rid = idOf(id, 'ruleId');
   await client.request('DELETE', securityGroupRulePath(rid), {
     ...options,
@@ -225,7 +234,7 @@ export async function deleteSecurityGroupRule(
 export function listServerSecurityGroups(
   client: ComputeClient,
   serverId: string,
-  options?: RequestOptions,
+  options?: MicroversionRequestOptions,
 ): PagedIterable<SecurityGroup> {
   requireServerId(serverId);
   return singlePage(async () => {
@@ -248,7 +257,7 @@ export async function addServerSecurityGroup(
   client: ComputeClient,
   serverId: string,
   name: string,
-  options?: RequestOptions,
+  options?: MicroversionRequestOptions,
 ): Promise<void> {
   requireString(name, 'name');
   await serverAction(client, serverId, { addSecurityGroup: { name } }, options);
@@ -265,7 +274,7 @@ export async function removeServerSecurityGroup(
   client: ComputeClient,
   serverId: string,
   name: string,
-  options?: RequestOptions,
+  options?: MicroversionRequestOptions,
 ): Promise<void> {
   requireString(name, 'name');
   await serverAction(client, serverId, { removeSecurityGroup: { name } }, options);

@@ -1,5 +1,6 @@
-import type { RequestOptions } from '@cloud/core';
+import type { MicroversionRequestOptions } from '@cloud/core';
 import {
+  type MicroversionGate,
   object,
   omitUndefined,
   optional,
@@ -17,7 +18,7 @@ import {
 import type { ComputeClient } from '../client.js';
 import { requireServerId, toBase64 } from '../internal/common.js';
 import { validateMetadata } from '../internal/metadata.js';
-import { rejectFromMicroversion, requireMicroversion } from '../internal/microversion.js';
+import { checkComputeGates } from '../internal/microversion.js';
 import type { ComputeMetadata } from '../types.js';
 import type { PersonalityFile } from './create.js';
 import { parseServer, SERVER, type Server, type ServerWire } from './types.js';
@@ -40,7 +41,7 @@ export async function serverAction<T = unknown>(
   client: ComputeClient,
   id: string,
   body: Record<string, unknown>,
-  options?: RequestOptions,
+  options?: MicroversionRequestOptions,
 ): Promise<ServiceResponse<T>> {
   requireServerId(id);
   const res = await client.request<T>('POST', serverActionPath(id), {
@@ -72,7 +73,7 @@ export async function rebootServer(
   client: ComputeClient,
   id: string,
   params: RebootServerParams = {},
-  options?: RequestOptions,
+  options?: MicroversionRequestOptions,
 ): Promise<void> {
   const type = requireOneOf(params.type ?? 'SOFT', ['SOFT', 'HARD'] as const, 'type');
   await serverAction(client, id, { reboot: { type } }, options);
@@ -102,7 +103,7 @@ export async function resizeServer(
   client: ComputeClient,
   id: string,
   params: ResizeServerParams,
-  options?: RequestOptions,
+  options?: MicroversionRequestOptions,
 ): Promise<void> {
   requireString(params?.flavor, 'flavor');
   if (params.diskConfig !== undefined)
@@ -125,7 +126,7 @@ export async function resizeServer(
 export async function confirmServerResize(
   client: ComputeClient,
   id: string,
-  options?: RequestOptions,
+  options?: MicroversionRequestOptions,
 ): Promise<void> {
   await serverAction(client, id, { confirmResize: null }, options);
 }
@@ -140,7 +141,7 @@ export async function confirmServerResize(
 export async function revertServerResize(
   client: ComputeClient,
   id: string,
-  options?: RequestOptions,
+  options?: MicroversionRequestOptions,
 ): Promise<void> {
   await serverAction(client, id, { revertResize: null }, options);
 }
@@ -180,6 +181,14 @@ export interface RebuiltServer extends Server {
   adminPass?: string | undefined;
 }
 
+const REBUILD_GATES: MicroversionGate[] = [
+  { field: 'personality', until: '2.57', advice: 'pass files through userData instead' },
+  { field: 'description', since: '2.19' },
+  { field: 'keyName', since: '2.54' },
+  { field: 'userData', since: '2.57' },
+  { field: 'hostname', since: '2.90' },
+];
+
 /**
  * Rebuilds a server from an image, keeping its id and addresses. The status goes `REBUILD` then
  * `ACTIVE`.
@@ -193,20 +202,14 @@ export async function rebuildServer(
   client: ComputeClient,
   id: string,
   params: RebuildServerParams,
-  options?: RequestOptions,
+  options?: MicroversionRequestOptions,
 ): Promise<RebuiltServer> {
   requireUuid(params?.image, 'image');
   if (params.name !== undefined) requireNonBlank(params.name, 'name');
   if (params.metadata !== undefined) validateMetadata(params.metadata);
   if (params.diskConfig !== undefined)
     requireOneOf(params.diskConfig, ['AUTO', 'MANUAL'] as const, 'diskConfig');
-  if (params.personality !== undefined) {
-    rejectFromMicroversion(client, '2.57', 'personality', 'pass files through userData instead');
-  }
-  if (params.description !== undefined) requireMicroversion(client, '2.19', 'description');
-  if (params.keyName !== undefined) requireMicroversion(client, '2.54', 'keyName');
-  if (params.userData !== undefined) requireMicroversion(client, '2.57', 'userData');
-  if (params.hostname !== undefined) requireMicroversion(client, '2.90', 'hostname');
+  checkComputeGates(client, REBUILD_GATES, params, options);
   const rebuild = omitUndefined({
     imageRef: params.image,
     name: params.name,
@@ -252,7 +255,7 @@ export async function rescueServer(
   client: ComputeClient,
   id: string,
   params: RescueServerParams = {},
-  options?: RequestOptions,
+  options?: MicroversionRequestOptions,
 ): Promise<{ adminPass?: string | undefined }> {
   if (params.rescueImage !== undefined) requireUuid(params.rescueImage, 'rescueImage');
   const rescue = omitUndefined({ adminPass: params.adminPass, rescue_image_ref: params.rescueImage });
@@ -270,7 +273,7 @@ export async function rescueServer(
 
 const simple =
   (action: string) =>
-  async (client: ComputeClient, id: string, options?: RequestOptions): Promise<void> => {
+  async (client: ComputeClient, id: string, options?: MicroversionRequestOptions): Promise<void> => {
     await serverAction(client, id, { [action]: null }, options);
   };
 
@@ -281,8 +284,11 @@ const simple =
  * await unrescueServer(compute, id);
  * ```
  */
-export const unrescueServer: (client: ComputeClient, id: string, options?: RequestOptions) => Promise<void> =
-  simple('unrescue');
+export const unrescueServer: (
+  client: ComputeClient,
+  id: string,
+  options?: MicroversionRequestOptions,
+) => Promise<void> = simple('unrescue');
 
 /**
  * Starts a stopped (`SHUTOFF`) server (`os-start`).
@@ -292,8 +298,11 @@ export const unrescueServer: (client: ComputeClient, id: string, options?: Reque
  * await waitForServerStatus(compute, id, 'ACTIVE');
  * ```
  */
-export const startServer: (client: ComputeClient, id: string, options?: RequestOptions) => Promise<void> =
-  simple('os-start');
+export const startServer: (
+  client: ComputeClient,
+  id: string,
+  options?: MicroversionRequestOptions,
+) => Promise<void> = simple('os-start');
 
 /**
  * Stops a server (`os-stop`); it ends in `SHUTOFF`.
@@ -303,8 +312,11 @@ export const startServer: (client: ComputeClient, id: string, options?: RequestO
  * await waitForServerStatus(compute, id, 'SHUTOFF');
  * ```
  */
-export const stopServer: (client: ComputeClient, id: string, options?: RequestOptions) => Promise<void> =
-  simple('os-stop');
+export const stopServer: (
+  client: ComputeClient,
+  id: string,
+  options?: MicroversionRequestOptions,
+) => Promise<void> = simple('os-stop');
 
 /**
  * Pauses a server in memory (`PAUSED`).
@@ -313,8 +325,11 @@ export const stopServer: (client: ComputeClient, id: string, options?: RequestOp
  * await pauseServer(compute, id);
  * ```
  */
-export const pauseServer: (client: ComputeClient, id: string, options?: RequestOptions) => Promise<void> =
-  simple('pause');
+export const pauseServer: (
+  client: ComputeClient,
+  id: string,
+  options?: MicroversionRequestOptions,
+) => Promise<void> = simple('pause');
 
 /**
  * Unpauses a paused server.
@@ -323,8 +338,11 @@ export const pauseServer: (client: ComputeClient, id: string, options?: RequestO
  * await unpauseServer(compute, id);
  * ```
  */
-export const unpauseServer: (client: ComputeClient, id: string, options?: RequestOptions) => Promise<void> =
-  simple('unpause');
+export const unpauseServer: (
+  client: ComputeClient,
+  id: string,
+  options?: MicroversionRequestOptions,
+) => Promise<void> = simple('unpause');
 
 /**
  * Suspends a server to disk (`SUSPENDED`).
@@ -333,8 +351,11 @@ export const unpauseServer: (client: ComputeClient, id: string, options?: Reques
  * await suspendServer(compute, id);
  * ```
  */
-export const suspendServer: (client: ComputeClient, id: string, options?: RequestOptions) => Promise<void> =
-  simple('suspend');
+export const suspendServer: (
+  client: ComputeClient,
+  id: string,
+  options?: MicroversionRequestOptions,
+) => Promise<void> = simple('suspend');
 
 /**
  * Resumes a suspended server.
@@ -343,8 +364,11 @@ export const suspendServer: (client: ComputeClient, id: string, options?: Reques
  * await resumeServer(compute, id);
  * ```
  */
-export const resumeServer: (client: ComputeClient, id: string, options?: RequestOptions) => Promise<void> =
-  simple('resume');
+export const resumeServer: (
+  client: ComputeClient,
+  id: string,
+  options?: MicroversionRequestOptions,
+) => Promise<void> = simple('resume');
 
 /**
  * Parameters of {@link lockServer}.
@@ -354,6 +378,8 @@ export interface LockServerParams {
   /** Why the server is locked. @remarks Requires compute microversion 2.73 */
   reason?: string | undefined;
 }
+
+const LOCK_GATES: MicroversionGate[] = [{ field: 'reason', since: '2.73' }];
 
 /**
  * Locks a server: non-administrators can no longer act on it until {@link unlockServer}.
@@ -366,9 +392,9 @@ export async function lockServer(
   client: ComputeClient,
   id: string,
   params: LockServerParams = {},
-  options?: RequestOptions,
+  options?: MicroversionRequestOptions,
 ): Promise<void> {
-  if (params.reason !== undefined) requireMicroversion(client, '2.73', 'reason');
+  checkComputeGates(client, LOCK_GATES, params, options);
   await serverAction(
     client,
     id,
@@ -384,8 +410,11 @@ export async function lockServer(
  * await unlockServer(compute, id);
  * ```
  */
-export const unlockServer: (client: ComputeClient, id: string, options?: RequestOptions) => Promise<void> =
-  simple('unlock');
+export const unlockServer: (
+  client: ComputeClient,
+  id: string,
+  options?: MicroversionRequestOptions,
+) => Promise<void> = simple('unlock');
 
 /**
  * Reads the end of a server's console log (`os-getConsoleOutput`).
@@ -398,7 +427,7 @@ export async function getServerConsoleOutput(
   client: ComputeClient,
   id: string,
   params: { /** Last lines to return; all when omitted. */ length?: number | undefined } = {},
-  options?: RequestOptions,
+  options?: MicroversionRequestOptions,
 ): Promise<string> {
   if (params.length !== undefined) requireInteger(params.length, 'length', 1);
   const res = await serverAction(

@@ -1,4 +1,4 @@
-import type { RequestOptions } from '@cloud/core';
+import type { MicroversionRequestOptions } from '@cloud/core';
 import { arrayOf, requireString, unwrap } from '@cloud/core/service';
 import type { ComputeClient } from '../client.js';
 import { requireServerId } from '../internal/common.js';
@@ -16,7 +16,7 @@ import { serverIpsPath, serverNetworkIpsPath } from './urls.js';
 export async function getServerAddresses(
   client: ComputeClient,
   id: string,
-  options?: RequestOptions,
+  options?: MicroversionRequestOptions,
 ): Promise<ServerAddresses> {
   requireServerId(id);
   const res = await client.request('GET', serverIpsPath(id), {
@@ -38,7 +38,7 @@ export async function getServerAddressesByNetwork(
   client: ComputeClient,
   id: string,
   network: string,
-  options?: RequestOptions,
+  options?: MicroversionRequestOptions,
 ): Promise<ServerAddress[]> {
   requireServerId(id);
   requireString(network, 'network');

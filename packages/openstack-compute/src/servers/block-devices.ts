@@ -1,7 +1,13 @@
 import { ValidationError } from '@cloud/core';
-import { omitUndefined, requireInteger, requireOneOf, requireString, requireUuid } from '@cloud/core/service';
-import type { ComputeClient } from '../client.js';
-import { requireMicroversion } from '../internal/microversion.js';
+import {
+  type MicroversionGate,
+  omitUndefined,
+  requireInteger,
+  requireOneOf,
+  requireString,
+  requireUuid,
+} from '@cloud/core/service';
+import type { GateCheck } from '../internal/microversion.js';
 
 /**
  * One block device of a new server (block device mapping v2): the boot disk, or an extra disk.
@@ -176,7 +182,12 @@ const newVolumeOptions = (o: NewVolumeDeviceOptions): Partial<BlockDeviceMapping
 const SOURCE_TYPES = ['image', 'volume', 'snapshot', 'blank'] as const;
 
 /** Checks one mapping against the rules Nova enforces, before any request. */
-function checkBlockDevice(client: ComputeClient, b: BlockDeviceMapping, f: string): void {
+const BLOCK_DEVICE_GATES: MicroversionGate[] = [
+  { field: 'volumeType', since: '2.67' },
+  { field: 'tag', since: '2.42' },
+];
+
+function checkBlockDevice(check: GateCheck, b: BlockDeviceMapping, f: string): void {
   if (typeof b !== 'object' || b === null) throw new ValidationError(`${f} must be an object`, f);
   requireOneOf(b.sourceType, SOURCE_TYPES, `${f}.sourceType`);
   if (b.destinationType !== undefined) {
@@ -201,12 +212,11 @@ function checkBlockDevice(client: ComputeClient, b: BlockDeviceMapping, f: strin
   if (b.deleteOnTermination !== undefined && typeof b.deleteOnTermination !== 'boolean') {
     throw new ValidationError(`${f}.deleteOnTermination must be true or false`, `${f}.deleteOnTermination`);
   }
-  if (b.volumeType !== undefined) requireMicroversion(client, '2.67', `${f}.volumeType`);
-  if (b.tag !== undefined) requireMicroversion(client, '2.42', `${f}.tag`);
+  check(BLOCK_DEVICE_GATES, b, f);
 }
 
 /** Checks the mappings and builds `block_device_mapping_v2`. @internal */
-export function blockDevicesWire(client: ComputeClient, bdms: BlockDeviceMapping[]) {
+export function blockDevicesWire(check: GateCheck, bdms: BlockDeviceMapping[]) {
   const boots = bdms.filter((b) => b?.bootIndex === 0).length;
   if (boots > 1) {
     throw new ValidationError(
@@ -215,7 +225,7 @@ export function blockDevicesWire(client: ComputeClient, bdms: BlockDeviceMapping
     );
   }
   return bdms.map((b, i) => {
-    checkBlockDevice(client, b, `blockDeviceMappings[${i}]`);
+    checkBlockDevice(check, b, `blockDeviceMappings[${i}]`);
     return omitUndefined({
       boot_index: b.bootIndex,
       uuid: b.uuid,

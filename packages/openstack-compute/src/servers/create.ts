@@ -1,7 +1,8 @@
 import { isIP } from 'node:net';
-import { type RequestOptions, ValidationError } from '@cloud/core';
+import { type MicroversionRequestOptions, ValidationError } from '@cloud/core';
 import {
   arrayOf,
+  type MicroversionGate,
   object,
   omitUndefined,
   optional,
@@ -15,7 +16,7 @@ import {
 import type { ComputeClient } from '../client.js';
 import { LINKS, type LinkWire, parseLinks, toBase64 } from '../internal/common.js';
 import { validateMetadata } from '../internal/metadata.js';
-import { rejectFromMicroversion, requireMicroversion } from '../internal/microversion.js';
+import { type GateCheck, gateCheck } from '../internal/microversion.js';
 import type { ComputeLink, ComputeMetadata } from '../types.js';
 import { type BlockDeviceMapping, blockDevicesWire } from './block-devices.js';
 import { serversPath } from './urls.js';
@@ -151,27 +152,27 @@ const CREATED_SERVER = object<CreatedServerWire>({
 
 const MAX_USER_DATA = 65535;
 
-function networksWire(client: ComputeClient, networks: CreateServerParams['networks']) {
+function networksWire(check: GateCheck, networks: CreateServerParams['networks']) {
   if (networks === undefined) return undefined;
   if (networks === 'auto' || networks === 'none') {
-    requireMicroversion(client, '2.37', `networks "${networks}"`);
+    check([{ field: `networks "${networks}"`, since: '2.37', operation: true }]);
     return networks;
   }
   if (!Array.isArray(networks)) {
     throw new ValidationError('networks must be an array, "auto" or "none"', 'networks');
   }
-  return networks.map((n, i) => networkWire(client, n, `networks[${i}]`));
+  return networks.map((n, i) => networkWire(check, n, `networks[${i}]`));
 }
 
 /** One entry of `networks`: `{ port }`, or `{ network | uuid, fixedIp? }`, checked and renamed. */
-function networkWire(client: ComputeClient, n: ServerNetwork, f: string) {
+function networkWire(check: GateCheck, n: ServerNetwork, f: string) {
   if (typeof n !== 'object' || n === null) {
     throw new ValidationError(`${f} must be an object with "network" or "port"`, f);
   }
   const e = n as { network?: unknown; uuid?: unknown; port?: unknown; fixedIp?: unknown; tag?: unknown };
   if (e.tag !== undefined) {
     requireString(e.tag, `${f}.tag`);
-    requireMicroversion(client, '2.32', `${f}.tag`);
+    check(NETWORK_GATES, e, f);
   }
   if (e.port !== undefined) {
     const other = (['network', 'uuid', 'fixedIp'] as const).find((k) => e[k] !== undefined);
@@ -248,10 +249,15 @@ function userDataWire(userData: CreateServerParams['userData']): string | undefi
   return encoded;
 }
 
+const NETWORK_GATES: MicroversionGate[] = [{ field: 'tag', since: '2.32' }];
+const PERSONALITY_GATES: MicroversionGate[] = [
+  { field: 'personality', until: '2.57', advice: 'pass files through userData instead' },
+];
+
 /** Injected files, base64-encoded; removed at microversion 2.57. */
-function personalityWire(client: ComputeClient, files: CreateServerParams['personality']) {
+function personalityWire(check: GateCheck, files: CreateServerParams['personality']) {
   if (files === undefined) return undefined;
-  rejectFromMicroversion(client, '2.57', 'personality', 'pass files through userData instead');
+  check(PERSONALITY_GATES, { personality: files });
   return files.map((f, i) => ({
     path: requireString(f.path, `personality[${i}].path`),
     contents: toBase64(f.contents),
@@ -259,20 +265,25 @@ function personalityWire(client: ComputeClient, files: CreateServerParams['perso
 }
 
 /** Fields that need a newer microversion than the base 2.1. */
-function checkMicroversionFields(client: ComputeClient, p: CreateServerParams): void {
-  if (p.description !== undefined) requireMicroversion(client, '2.19', 'description');
-  if (p.tags !== undefined) requireMicroversion(client, '2.52', 'tags');
-  if (p.hostname !== undefined) requireMicroversion(client, '2.90', 'hostname');
-}
+const CREATE_GATES: MicroversionGate[] = [
+  { field: 'description', since: '2.19' },
+  { field: 'tags', since: '2.52' },
+  { field: 'hostname', since: '2.90' },
+];
 
 /** Validates the parameters and builds the `server` object of the request. @internal */
-export function createServerBody(client: ComputeClient, p: CreateServerParams): Record<string, unknown> {
+export function createServerBody(
+  client: ComputeClient,
+  p: CreateServerParams,
+  options?: MicroversionRequestOptions,
+): Record<string, unknown> {
+  const check = gateCheck(client, options);
   if (typeof p !== 'object' || p === null) throw new ValidationError('params are required', 'params');
   checkBootSource(p);
   checkOptionalFields(p);
   const userData = userDataWire(p.userData);
-  const personality = personalityWire(client, p.personality);
-  checkMicroversionFields(client, p);
+  const personality = personalityWire(check, p.personality);
+  check(CREATE_GATES, p);
   return omitUndefined({
     name: p.name,
     flavorRef: p.flavor,
@@ -280,11 +291,11 @@ export function createServerBody(client: ComputeClient, p: CreateServerParams): 
     key_name: p.keyName,
     user_data: userData,
     metadata: p.metadata,
-    networks: networksWire(client, p.networks),
+    networks: networksWire(check, p.networks),
     security_groups: p.securityGroups?.map((name) => ({ name })),
     availability_zone: p.availabilityZone,
     block_device_mapping_v2: p.blockDeviceMappings
-      ? blockDevicesWire(client, p.blockDeviceMappings)
+      ? blockDevicesWire(check, p.blockDeviceMappings)
       : undefined,
     config_drive: p.configDrive,
     personality,
@@ -313,9 +324,9 @@ export function createServerBody(client: ComputeClient, p: CreateServerParams): 
 export async function createServer(
   client: ComputeClient,
   params: CreateServerParams,
-  options?: RequestOptions,
+  options?: MicroversionRequestOptions,
 ): Promise<CreatedServer> {
-  const server = createServerBody(client, params);
+  const server = createServerBody(client, params, options);
   const hints = params.schedulerHints;
   const res = await client.request('POST', serversPath(), {
     ...options,

@@ -1,4 +1,4 @@
-import type { RequestOptions } from '@cloud/core';
+import type { MicroversionRequestOptions } from '@cloud/core';
 import type { ComputeClient } from '../client.js';
 import { requireServerId } from '../internal/common.js';
 import {
@@ -28,7 +28,7 @@ const target = (id: string): MetadataTarget => {
 export async function getServerMetadata(
   client: ComputeClient,
   id: string,
-  options?: RequestOptions,
+  options?: MicroversionRequestOptions,
 ): Promise<ComputeMetadata> {
   return readMetadata(client, target(id), options);
 }
@@ -46,7 +46,7 @@ export async function setServerMetadata(
   client: ComputeClient,
   id: string,
   metadata: ComputeMetadata,
-  options?: RequestOptions,
+  options?: MicroversionRequestOptions,
 ): Promise<ComputeMetadata> {
   return writeMetadata(client, target(id), { metadata, method: 'POST' }, options);
 }
@@ -63,7 +63,7 @@ export async function replaceServerMetadata(
   client: ComputeClient,
   id: string,
   metadata: ComputeMetadata,
-  options?: RequestOptions,
+  options?: MicroversionRequestOptions,
 ): Promise<ComputeMetadata> {
   return writeMetadata(client, target(id), { metadata, method: 'PUT' }, options);
 }
@@ -82,7 +82,7 @@ export async function deleteServerMetadata(
   client: ComputeClient,
   id: string,
   keys: readonly string[],
-  options?: RequestOptions,
+  options?: MicroversionRequestOptions,
 ): Promise<void> {
   return removeMetadataKeys(client, target(id), keys, options);
 }
@@ -99,7 +99,7 @@ export async function getServerMetadataItem(
   client: ComputeClient,
   id: string,
   key: string,
-  options?: RequestOptions,
+  options?: MicroversionRequestOptions,
 ): Promise<string> {
   return readMetadataItem(client, target(id), key, options);
 }
@@ -116,7 +116,7 @@ export async function setServerMetadataItem(
   id: string,
   key: string,
   value: string,
-  options?: RequestOptions,
+  options?: MicroversionRequestOptions,
 ): Promise<void> {
   return writeMetadataItem(client, target(id), { key, value }, options);
 }
@@ -132,7 +132,7 @@ export async function deleteServerMetadataItem(
   client: ComputeClient,
   id: string,
   key: string,
-  options?: RequestOptions,
+  options?: MicroversionRequestOptions,
 ): Promise<void> {
   return removeMetadataItem(client, target(id), key, options);
 }

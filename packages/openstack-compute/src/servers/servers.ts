@@ -1,8 +1,14 @@
-import { type PagedIterable, type RequestOptions, ValidationError } from '@cloud/core';
-import { omitUndefined, paginateByLinks, requireNonBlank, unwrap } from '@cloud/core/service';
+import { type MicroversionRequestOptions, type PagedIterable, ValidationError } from '@cloud/core';
+import {
+  type MicroversionGate,
+  omitUndefined,
+  paginateByLinks,
+  requireNonBlank,
+  unwrap,
+} from '@cloud/core/service';
 import type { ComputeClient } from '../client.js';
 import { requireServerId } from '../internal/common.js';
-import { requireMicroversion } from '../internal/microversion.js';
+import { checkComputeGates } from '../internal/microversion.js';
 import {
   parseServer,
   parseServerSummary,
@@ -65,10 +71,16 @@ export interface ListServersParams {
 const iso = (d: Date | string | undefined) => (d instanceof Date ? d.toISOString() : d);
 const csv = (v: string[] | undefined) => (v && v.length > 0 ? v.join(',') : undefined);
 
-function serverQuery(client: ComputeClient, p: ListServersParams) {
-  if (p.changesBefore !== undefined) requireMicroversion(client, '2.66', 'changesBefore');
-  if (p.locked !== undefined) requireMicroversion(client, '2.73', 'locked');
-  if (p.tags || p.tagsAny || p.notTags || p.notTagsAny) requireMicroversion(client, '2.26', 'tags');
+const LIST_GATES: MicroversionGate[] = [
+  { field: 'changesBefore', since: '2.66' },
+  { field: 'locked', since: '2.73' },
+  { field: 'tags', since: '2.26' },
+];
+
+function serverQuery(client: ComputeClient, p: ListServersParams, options?: MicroversionRequestOptions) {
+  // the four tag filters share one gate, reported as `tags`
+  const anyTags = p.tags || p.tagsAny || p.notTags || p.notTagsAny;
+  checkComputeGates(client, LIST_GATES, { ...p, tags: anyTags || undefined }, options);
   if (p.sortDir !== undefined && p.sortDir !== 'asc' && p.sortDir !== 'desc') {
     throw new ValidationError(`sortDir must be asc or desc, got ${String(p.sortDir)}`, 'sortDir');
   }
@@ -107,14 +119,14 @@ function serverQuery(client: ComputeClient, p: ListServersParams) {
 export function listServers(
   client: ComputeClient,
   params: ListServersParams = {},
-  options?: RequestOptions,
+  options?: MicroversionRequestOptions,
 ): PagedIterable<ServerSummary> {
   return paginateByLinks<ServerSummaryWire, ServerSummary>({
     client,
     path: serversPath(),
     key: 'servers',
     linksKey: 'servers_links',
-    query: serverQuery(client, params),
+    query: serverQuery(client, params, options),
     limit: params.limit,
     marker: params.marker,
     map: parseServerSummary,
@@ -134,14 +146,14 @@ export function listServers(
 export function listServersDetail(
   client: ComputeClient,
   params: ListServersParams = {},
-  options?: RequestOptions,
+  options?: MicroversionRequestOptions,
 ): PagedIterable<Server> {
   return paginateByLinks<ServerWire, Server>({
     client,
     path: serversDetailPath(),
     key: 'servers',
     linksKey: 'servers_links',
-    query: serverQuery(client, params),
+    query: serverQuery(client, params, options),
     limit: params.limit,
     marker: params.marker,
     map: parseServer,
@@ -162,7 +174,7 @@ export function listServersDetail(
 export async function getServer(
   client: ComputeClient,
   id: string,
-  options?: RequestOptions,
+  options?: MicroversionRequestOptions,
 ): Promise<Server> {
   requireServerId(id);
   const res = await client.request('GET', serverPath(id), {
@@ -186,6 +198,11 @@ export interface UpdateServerParams {
   hostname?: string | undefined;
 }
 
+const UPDATE_GATES: MicroversionGate[] = [
+  { field: 'description', since: '2.19' },
+  { field: 'hostname', since: '2.90' },
+];
+
 /**
  * Updates a server's name (rename) or other editable fields and returns the updated server.
  * @example
@@ -197,12 +214,11 @@ export async function updateServer(
   client: ComputeClient,
   id: string,
   params: UpdateServerParams,
-  options?: RequestOptions,
+  options?: MicroversionRequestOptions,
 ): Promise<Server> {
   requireServerId(id);
   if (params.name !== undefined) requireNonBlank(params.name, 'name');
-  if (params.description !== undefined) requireMicroversion(client, '2.19', 'description');
-  if (params.hostname !== undefined) requireMicroversion(client, '2.90', 'hostname');
+  checkComputeGates(client, UPDATE_GATES, params, options);
   const server = omitUndefined({
     name: params.name,
     accessIPv4: params.accessIPv4,
@@ -232,7 +248,7 @@ export async function updateServer(
 export async function deleteServer(
   client: ComputeClient,
   id: string,
-  options?: RequestOptions,
+  options?: MicroversionRequestOptions,
 ): Promise<void> {
   requireServerId(id);
   await client.request('DELETE', serverPath(id), { ...options, resource: `server "${id}"` });

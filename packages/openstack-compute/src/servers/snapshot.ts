@@ -1,4 +1,4 @@
-import type { RequestOptions } from '@cloud/core';
+import type { MicroversionRequestOptions } from '@cloud/core';
 import {
   headerValue,
   invalidResponse,
@@ -41,7 +41,7 @@ export async function createServerImage(
   client: ComputeClient,
   id: string,
   params: CreateServerImageParams,
-  options?: RequestOptions,
+  options?: MicroversionRequestOptions,
 ): Promise<{ imageId: string }> {
   requireNonBlank(params?.name, 'name');
   if (params.metadata !== undefined) validateMetadata(params.metadata);
@@ -74,7 +74,7 @@ export async function changeServerPassword(
   client: ComputeClient,
   id: string,
   adminPass: string,
-  options?: RequestOptions,
+  options?: MicroversionRequestOptions,
 ): Promise<void> {
   requireString(adminPass, 'adminPass');
   await serverAction(client, id, { changePassword: { adminPass } }, options);

@@ -1,48 +1,23 @@
-import { CloudError, type PagedIterable, type RequestOptions } from '@cloud/core';
-import { arrayOf, invalidResponse, object, optional, parseResponse, singlePage } from '@cloud/core/service';
-import type { ComputeClient } from '../client.js';
-import {
-  COMPUTE_API_VERSION,
-  type ComputeApiVersion,
-  type ComputeApiVersionWire,
-  parseComputeApiVersion,
-} from './types.js';
+import type { MicroversionRequestOptions, PagedIterable, RequestOptions } from '@cloud/core';
+import { getApiVersion, listApiVersions, type ServiceApiVersion, singlePage } from '@cloud/core/service';
+import { type ComputeClient, unversionedClient } from '../client.js';
+import type { ComputeApiVersion } from './types.js';
 
-/** The root document lists `versions`; a versioned endpoint answers with one `version`. */
-const VERSIONS = object<{ versions?: ComputeApiVersionWire[]; version?: ComputeApiVersionWire }>({
-  versions: optional(arrayOf(COMPUTE_API_VERSION)),
-  version: optional(COMPUTE_API_VERSION),
+/** Core's version entry in compute's shape (no `raw`; links with a `rel`). @internal */
+const toComputeApiVersion = (v: ServiceApiVersion): ComputeApiVersion => ({
+  id: v.id,
+  status: v.status,
+  ...(v.minVersion ? { minVersion: v.minVersion } : {}),
+  ...(v.maxVersion ? { maxVersion: v.maxVersion } : {}),
+  ...(v.updated ? { updated: v.updated } : {}),
+  links: v.links.map((l) => ({ href: l.href, rel: l.rel ?? '', ...(l.type ? { type: l.type } : {}) })),
 });
 
-const VERSION_SEGMENT = /\/(v\d+(?:\.\d+)?)(?=\/|$)/;
-
-/** The unversioned root of a compute endpoint: `https://nova/v2.1/abc` -> `https://nova/`. @internal */
-export function computeRootUrl(endpoint: string): string {
-  const url = new URL(endpoint);
-  const m = VERSION_SEGMENT.exec(url.pathname);
-  url.pathname = m ? url.pathname.slice(0, m.index + 1) : url.pathname.replace(/\/?$/, '/');
-  url.search = '';
-  return url.toString();
-}
-
-/** `v2` -> `v2.0`; `v2.1` stays. @internal */
-const versionIdOf = (endpoint: string): string | undefined => {
-  const m = VERSION_SEGMENT.exec(new URL(endpoint).pathname)?.[1];
-  return m && !m.includes('.') ? `${m}.0` : m;
+/** The version document is read without a microversion, so it never waits for a negotiation. */
+const documentOptions = (options: MicroversionRequestOptions | undefined): RequestOptions => {
+  const { microversion: _ignored, ...rest } = options ?? {};
+  return rest;
 };
-
-async function fetchVersions(client: ComputeClient, options?: RequestOptions): Promise<ComputeApiVersion[]> {
-  const root = computeRootUrl(await client.endpoint(options?.signal));
-  const res = await client.request('GET', root, {
-    ...options,
-    okStatuses: [300],
-    resource: 'compute API versions',
-  });
-  const body = parseResponse(res, VERSIONS);
-  const list = body.versions ?? (body.version ? [body.version] : undefined);
-  if (!list) throw invalidResponse(res, 'the body has neither "versions" nor "version"');
-  return list.map(parseComputeApiVersion);
-}
 
 /**
  * Lists the major versions of the compute API with their microversion ranges (`GET` on the
@@ -54,9 +29,11 @@ async function fetchVersions(client: ComputeClient, options?: RequestOptions): P
  */
 export function listComputeApiVersions(
   client: ComputeClient,
-  options?: RequestOptions,
+  options?: MicroversionRequestOptions,
 ): PagedIterable<ComputeApiVersion> {
-  return singlePage(() => fetchVersions(client, options));
+  return singlePage(async () =>
+    (await listApiVersions(unversionedClient(client), documentOptions(options))).map(toComputeApiVersion),
+  );
 }
 
 /**
@@ -70,14 +47,7 @@ export function listComputeApiVersions(
  */
 export async function getComputeApiVersion(
   client: ComputeClient,
-  options?: RequestOptions,
+  options?: MicroversionRequestOptions,
 ): Promise<ComputeApiVersion> {
-  const versions = await fetchVersions(client, options);
-  const id = versionIdOf(await client.endpoint(options?.signal));
-  const found =
-    versions.find((v) => v.id === id) ?? versions.find((v) => v.status === 'CURRENT') ?? versions[0];
-  if (!found) {
-    throw new CloudError('the compute endpoint listed no API versions', 'UNEXPECTED_RESPONSE');
-  }
-  return found;
+  return toComputeApiVersion(await getApiVersion(unversionedClient(client), documentOptions(options)));
 }

@@ -1,6 +1,7 @@
-import type { PagedIterable, RequestOptions } from '@cloud/core';
+import type { MicroversionRequestOptions, PagedIterable } from '@cloud/core';
 import {
   arrayOf,
+  type MicroversionGate,
   omitUndefined,
   paginate,
   requireInteger,
@@ -10,7 +11,7 @@ import {
 } from '@cloud/core/service';
 import type { ComputeClient } from '../client.js';
 import { requireServerId } from '../internal/common.js';
-import { requireMicroversion } from '../internal/microversion.js';
+import { checkComputeGates } from '../internal/microversion.js';
 import { parseVolumeAttachment, VOLUME_ATTACHMENT, type VolumeAttachment } from './types.js';
 import { volumeAttachmentPath, volumeAttachmentsPath } from './urls.js';
 
@@ -29,6 +30,11 @@ export interface AttachVolumeParams {
   deleteOnTermination?: boolean | undefined;
 }
 
+const ATTACH_GATES: MicroversionGate[] = [
+  { field: 'tag', since: '2.49' },
+  { field: 'deleteOnTermination', since: '2.79' },
+];
+
 /**
  * Attaches a block storage volume to a server. The volume becomes `in-use` asynchronously.
  * @example
@@ -41,13 +47,12 @@ export async function attachVolume(
   client: ComputeClient,
   serverId: string,
   params: AttachVolumeParams,
-  options?: RequestOptions,
+  options?: MicroversionRequestOptions,
 ): Promise<VolumeAttachment> {
   requireServerId(serverId);
   requireUuid(params?.volumeId, 'volumeId');
   if (params.device !== undefined) requireString(params.device, 'device');
-  if (params.tag !== undefined) requireMicroversion(client, '2.49', 'tag');
-  if (params.deleteOnTermination !== undefined) requireMicroversion(client, '2.79', 'deleteOnTermination');
+  checkComputeGates(client, ATTACH_GATES, params, options);
   const res = await client.request('POST', volumeAttachmentsPath(serverId), {
     ...options,
     json: {
@@ -74,7 +79,7 @@ export function listVolumeAttachments(
   client: ComputeClient,
   serverId: string,
   params: { limit?: number | undefined; offset?: number | undefined } = {},
-  options?: RequestOptions,
+  options?: MicroversionRequestOptions,
 ): PagedIterable<VolumeAttachment> {
   requireServerId(serverId);
   if (params.offset !== undefined) requireInteger(params.offset, 'offset', 0);
@@ -108,7 +113,7 @@ export async function getVolumeAttachment(
   client: ComputeClient,
   serverId: string,
   volumeId: string,
-  options?: RequestOptions,
+  options?: MicroversionRequestOptions,
 ): Promise<VolumeAttachment> {
   requireServerId(serverId);
   requireUuid(volumeId, 'volumeId');
@@ -131,7 +136,7 @@ export async function detachVolume(
   client: ComputeClient,
   serverId: string,
   volumeId: string,
-  options?: RequestOptions,
+  options?: MicroversionRequestOptions,
 ): Promise<void> {
   requireServerId(serverId);
   requireUuid(volumeId, 'volumeId');

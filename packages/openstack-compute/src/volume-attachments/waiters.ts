@@ -1,4 +1,4 @@
-import { NotFoundError, type RequestOptions, type WaiterOptions } from '@cloud/core';
+import { type MicroversionRequestOptions, NotFoundError, type WaiterOptions } from '@cloud/core';
 import { poll, pollUntilGone, requireUuid } from '@cloud/core/service';
 import type { ComputeClient } from '../client.js';
 import { requireServerId } from '../internal/common.js';
@@ -13,7 +13,7 @@ import { getVolumeAttachment } from './volume-attachments.js';
  */
 export interface VolumeAttachmentWaiterOptions extends WaiterOptions<VolumeAttachment | undefined> {
   /** Headers and per-request timeout of each poll. */
-  request?: Omit<RequestOptions, 'signal'> | undefined;
+  request?: Omit<MicroversionRequestOptions, 'signal'> | undefined;
 }
 
 /**

@@ -113,5 +113,15 @@ describeLive('compute resources on real Nova', () => {
     expect(error).toBeInstanceOf(HttpError);
     expect((error as HttpError).status).toBe(406);
     expect((error as HttpError).message).toContain(beyond);
+
+    // A negotiating client settles on the server's maximum; a call can still pin its own version.
+    const negotiating = liveCompute({ negotiate: true });
+    await toArray(listServers(negotiating, { limit: 1 }));
+    expect(negotiating.microversions.current).toBe(max);
+    const tag = uniqueName('tag');
+    expect(() => listServers(negotiating, { tags: [tag] }, { microversion: '2.25' })).toThrow(/2\.26/);
+    await expect(
+      toArray(listServers(negotiating, { tags: [tag] }, { microversion: '2.26' })),
+    ).resolves.toEqual([]);
   });
 });
