@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Integration check of the storage seed: `example:seed --provider amazon` against the local moto
 # server, with the full 100 MiB file, so the example cannot rot. The root test:integration runs it
-# under tooling/emulators/with-emulators.sh, which starts moto and sets CLOUD_MOTO_ENDPOINT.
-# Then the same seed with --provider azure against the local Azurite (with-azurite.sh sets
+# under tooling/emulators/with-emulators.sh, which starts moto and Azurite and sets CLOUD_MOTO_ENDPOINT.
+# Then the same seed with --provider azure against the local Azurite (with-emulators.sh sets
 # CLOUD_AZURITE_BLOB_ENDPOINT).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -37,7 +37,7 @@ if [ -n "${CLOUD_AZURITE_BLOB_ENDPOINT:-}" ]; then
     }
   done
 elif [ -n "${CI:-}" ]; then
-  echo "seed-moto.sh: CLOUD_AZURITE_BLOB_ENDPOINT is not set in CI (tooling/emulators/with-azurite.sh sets it)" >&2
+  echo "seed-moto.sh: CLOUD_AZURITE_BLOB_ENDPOINT is not set in CI (tooling/emulators/with-emulators.sh sets it)" >&2
   exit 1
 fi
 echo "seed-moto.sh: ok"

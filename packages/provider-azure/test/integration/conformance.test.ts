@@ -1,7 +1,7 @@
 /**
  * The neutral conformance checks of `@cloud/providers/conformance` against a local Azurite blob
  * service, plus a 100 MiB transfer and SAS URLs fetched with plain `fetch`. Skipped without
- * CLOUD_AZURITE_BLOB_ENDPOINT; `bash tooling/emulators/with-azurite.sh` (part of the root
+ * CLOUD_AZURITE_BLOB_ENDPOINT; `bash tooling/emulators/with-emulators.sh` (part of the root
  * `test:integration`) starts Azurite and sets it.
  */
 import { createHash, randomBytes } from 'node:crypto';
